@@ -47,10 +47,20 @@ daemon_pid() {
   [[ -f "$pidfile" ]] && cat "$pidfile"
 }
 
+# A pid file can outlive its process (a reboot, a killed session) and its pid can be reused,
+# so the process must also still be the program that was started.
 daemon_running() {
-  local pid
+  local pid program
   pid="$(daemon_pid "$1")" || return 1
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null
+  program="$(daemon_program "$1")"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$program"
+}
+
+daemon_program() {
+  case "$1" in
+    temporal) echo "temporal server start-dev" ;;
+    *) echo "$1" ;;
+  esac
 }
 
 stop_daemon() {
