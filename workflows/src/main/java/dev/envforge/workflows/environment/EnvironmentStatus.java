@@ -1,0 +1,24 @@
+package dev.envforge.workflows.environment;
+
+import dev.envforge.workflows.request.EnvironmentRequest;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The answer to the {@code status} query: phase, each step with timings and errors, outputs and
+ * expiry.
+ *
+ * @param expiring true once the expiry warning period has begun
+ * @param reason why the environment failed or was destroyed, if it was
+ */
+public record EnvironmentStatus(
+    String environmentId,
+    EnvironmentRequest request,
+    Phase phase,
+    List<StepState> steps,
+    EnvironmentOutputs outputs,
+    Instant createdAt,
+    Instant readyAt,
+    Instant expiresAt,
+    boolean expiring,
+    String reason) {}

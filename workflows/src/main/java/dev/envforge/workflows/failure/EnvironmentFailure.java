@@ -1,0 +1,37 @@
+package dev.envforge.workflows.failure;
+
+import io.temporal.failure.ApplicationFailure;
+
+/**
+ * Every way provisioning can fail for good. Activities throw these as non-retryable {@link
+ * ApplicationFailure}s whose type is the constant's name; any other exception is transient and
+ * retried with backoff.
+ */
+public enum EnvironmentFailure {
+  /** The request breaks a rule (a field, the TTL bounds). */
+  INVALID_REQUEST,
+  /** A shared cluster that the registry does not know. */
+  UNKNOWN_CLUSTER,
+  /** A dedicated cluster's composite reported a failure or never became Ready in time. */
+  CLUSTER_NOT_READY,
+  /** The namespace exists and belongs to someone else. */
+  NAMESPACE_CONFLICT,
+  /** The namespace did not disappear within the configured patience (finalizers). */
+  NAMESPACE_STUCK,
+  /** The database or role exists and belongs to someone else. */
+  DATABASE_CONFLICT,
+  /** A composite database reported a failure or never became Ready in time. */
+  DATABASE_NOT_READY,
+  /** The platform refused envforge's credentials (RBAC, Postgres privileges). */
+  FORBIDDEN,
+  /** A step kept failing with transient errors until its deadline passed. */
+  STEP_DEADLINE_EXCEEDED;
+
+  public ApplicationFailure failure(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, name());
+  }
+
+  public ApplicationFailure failure(String message, Throwable cause) {
+    return ApplicationFailure.newNonRetryableFailureWithCause(message, name(), cause);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.envforge.workflows.request;
+
+/**
+ * What a user asks for. Absent optional parts are filled by {@link #withDefaults()}: a shared
+ * cluster from the registry's default, the small profile, no database. An absent {@code ttl} stays
+ * absent here and becomes the worker's configured default TTL.
+ *
+ * @param ttl an ISO-8601 duration such as {@code PT8H} or {@code P2D}
+ */
+public record EnvironmentRequest(
+    String team,
+    String name,
+    ClusterChoice cluster,
+    Profile profile,
+    DatabaseChoice database,
+    String ttl) {
+
+  public EnvironmentRequest withDefaults() {
+    ClusterChoice placement =
+        cluster == null || cluster.mode() == null
+            ? new ClusterChoice(ClusterMode.SHARED, cluster == null ? null : cluster.name())
+            : cluster;
+    DatabaseChoice db;
+    if (database == null || database.kind() == null || database.kind() == DatabaseKind.NONE) {
+      db = DatabaseChoice.none();
+    } else {
+      db =
+          DatabaseChoice.postgres(
+              database.driver() == null ? DatabaseDriver.DIRECT : database.driver());
+    }
+    return new EnvironmentRequest(
+        team, name, placement, profile == null ? Profile.SMALL : profile, db, ttl);
+  }
+
+  /** {@code <team>-<name>}, the environment's id before any namespace prefix. */
+  public String environmentId() {
+    return team + "-" + name;
+  }
+}

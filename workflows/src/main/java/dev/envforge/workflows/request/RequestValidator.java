@@ -1,0 +1,93 @@
+package dev.envforge.workflows.request;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Checks a request's fields; every message names the field it is about. Pure. */
+public final class RequestValidator {
+
+  /** RFC 1123 label as Kubernetes uses it for namespace names. */
+  private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+  private static final int MAX_LABEL_LENGTH = 63;
+
+  private RequestValidator() {}
+
+  public static List<FieldError> validate(EnvironmentRequest raw, RequestLimits limits) {
+    List<FieldError> errors = new ArrayList<>();
+    if (raw == null) {
+      errors.add(new FieldError("request", "must not be empty"));
+      return errors;
+    }
+    EnvironmentRequest request = raw.withDefaults();
+    label("team", request.team(), errors);
+    label("name", request.name(), errors);
+    if (errors.isEmpty()) {
+      String namespace = limits.namespacePrefix() + request.environmentId();
+      if (namespace.length() > MAX_LABEL_LENGTH) {
+        errors.add(
+            new FieldError(
+                "name",
+                "team and name together make the namespace '"
+                    + namespace
+                    + "', "
+                    + namespace.length()
+                    + " characters; at most "
+                    + MAX_LABEL_LENGTH
+                    + " are allowed"));
+      }
+    }
+    ClusterChoice cluster = request.cluster();
+    if (cluster.mode() == ClusterMode.SHARED && cluster.name() != null) {
+      label("cluster.name", cluster.name(), errors);
+    }
+    if (cluster.mode() == ClusterMode.DEDICATED && cluster.name() != null) {
+      errors.add(new FieldError("cluster.name", "must be empty for a dedicated cluster"));
+    }
+    if (!request.database().wanted() && raw.database() != null && raw.database().driver() != null) {
+      errors.add(new FieldError("database.driver", "needs database.kind 'postgres'"));
+    }
+    ttl(request.ttl(), limits, errors);
+    return errors;
+  }
+
+  /** The TTL to use: the requested one, or the default. Call only on a valid request. */
+  public static Duration effectiveTtl(EnvironmentRequest request, RequestLimits limits) {
+    return request.ttl() == null ? limits.defaultTtl() : Duration.parse(request.ttl());
+  }
+
+  private static void label(String field, String value, List<FieldError> errors) {
+    if (value == null || value.isEmpty()) {
+      errors.add(new FieldError(field, "is required"));
+    } else if (value.length() > MAX_LABEL_LENGTH) {
+      errors.add(new FieldError(field, "must be at most " + MAX_LABEL_LENGTH + " characters"));
+    } else if (!DNS_1123_LABEL.matcher(value).matches()) {
+      errors.add(
+          new FieldError(
+              field,
+              "must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending"
+                  + " with a letter or digit"));
+    }
+  }
+
+  private static void ttl(String ttl, RequestLimits limits, List<FieldError> errors) {
+    if (ttl == null) {
+      return;
+    }
+    Duration parsed;
+    try {
+      parsed = Duration.parse(ttl);
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError("ttl", "must be an ISO-8601 duration such as PT8H or P2D"));
+      return;
+    }
+    if (parsed.compareTo(RequestLimits.MIN_TTL) < 0) {
+      errors.add(new FieldError("ttl", "must be at least " + RequestLimits.MIN_TTL));
+    } else if (parsed.compareTo(limits.maxTtl()) > 0) {
+      errors.add(new FieldError("ttl", "must be at most " + limits.maxTtl()));
+    }
+  }
+}
