@@ -25,7 +25,19 @@ public enum EnvironmentFailure {
   /** The platform refused envforge's credentials (RBAC, Postgres privileges). */
   FORBIDDEN,
   /** A step kept failing with transient errors until its deadline passed. */
-  STEP_DEADLINE_EXCEEDED;
+  STEP_DEADLINE_EXCEEDED,
+  /** A non-retryable failure of a type envforge does not know (from a library or the SDK). */
+  UNEXPECTED;
+
+  /** The constant named by a failure's type, or the fallback for types from elsewhere. */
+  public static EnvironmentFailure valueOfOr(String type, EnvironmentFailure fallback) {
+    for (EnvironmentFailure failure : values()) {
+      if (failure.name().equals(type)) {
+        return failure;
+      }
+    }
+    return fallback;
+  }
 
   public ApplicationFailure failure(String message) {
     return ApplicationFailure.newNonRetryableFailure(message, name());

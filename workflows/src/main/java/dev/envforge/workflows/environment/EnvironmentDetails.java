@@ -1,0 +1,44 @@
+package dev.envforge.workflows.environment;
+
+import java.util.Locale;
+
+/** Renders the status as the Markdown the Temporal UI shows as the run's current details. */
+final class EnvironmentDetails {
+
+  private EnvironmentDetails() {}
+
+  static String render(EnvironmentStatus status) {
+    StringBuilder text = new StringBuilder();
+    text.append("**").append(status.phase()).append("**");
+    if (status.expiresAt() != null) {
+      text.append(status.expiring() ? " — expiring at " : " — expires at ")
+          .append(status.expiresAt());
+    }
+    text.append("\n\n| step | state | attempts | last error |\n|---|---|---|---|\n");
+    for (StepState step : status.steps()) {
+      text.append("| ")
+          .append(step.step().name().toLowerCase(Locale.ROOT))
+          .append(" | ")
+          .append(step.status().name().toLowerCase(Locale.ROOT))
+          .append(" | ")
+          .append(step.attempts())
+          .append(" | ")
+          .append(step.lastError() == null ? "" : step.lastError().replace('|', '/'))
+          .append(" |\n");
+    }
+    if (status.outputs() != null && status.outputs().namespace() != null) {
+      text.append("\nnamespace `").append(status.outputs().namespace()).append('`');
+      if (status.outputs().cluster() != null) {
+        text.append(" on cluster `").append(status.outputs().cluster()).append('`');
+      }
+      if (status.outputs().secretName() != null) {
+        text.append(", connection Secret `").append(status.outputs().secretName()).append('`');
+      }
+      text.append('\n');
+    }
+    if (status.reason() != null) {
+      text.append("\n").append(status.reason()).append('\n');
+    }
+    return text.toString();
+  }
+}

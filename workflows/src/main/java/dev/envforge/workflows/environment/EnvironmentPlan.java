@@ -1,0 +1,39 @@
+package dev.envforge.workflows.environment;
+
+import dev.envforge.workflows.activities.EnvironmentLabels;
+import dev.envforge.workflows.activities.EnvironmentSettings;
+import dev.envforge.workflows.request.EnvironmentNaming;
+import dev.envforge.workflows.request.EnvironmentRequest;
+import dev.envforge.workflows.request.RequestValidator;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Every name and number the workflow derives from a valid request. Pure. */
+public record EnvironmentPlan(
+    EnvironmentRequest request,
+    String environmentId,
+    String workflowId,
+    String namespace,
+    String postgresName,
+    Duration ttl,
+    Instant createdAt) {
+
+  public static EnvironmentPlan of(
+      EnvironmentRequest request, EnvironmentSettings settings, Instant createdAt) {
+    String team = request.team();
+    String name = request.name();
+    String namespace = EnvironmentNaming.namespace(settings.namespacePrefix(), team, name);
+    return new EnvironmentPlan(
+        request,
+        EnvironmentNaming.environmentId(team, name),
+        EnvironmentNaming.workflowId(team, name),
+        namespace,
+        EnvironmentNaming.postgresName(namespace),
+        RequestValidator.effectiveTtl(request, settings.limits()),
+        createdAt);
+  }
+
+  public EnvironmentLabels labels(Instant expiresAt) {
+    return new EnvironmentLabels(environmentId, request.team(), workflowId, expiresAt);
+  }
+}
