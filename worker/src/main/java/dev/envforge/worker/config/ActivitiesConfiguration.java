@@ -1,0 +1,107 @@
+package dev.envforge.worker.config;
+
+import dev.envforge.activities.cluster.RegistryClusterActivities;
+import dev.envforge.activities.crossplane.CrossplaneSettings;
+import dev.envforge.activities.crossplane.KubernetesCrossplaneActivities;
+import dev.envforge.activities.kubernetes.ClusterConnection;
+import dev.envforge.activities.kubernetes.ClusterRegistry;
+import dev.envforge.activities.kubernetes.RegistryClusterClients;
+import dev.envforge.activities.namespace.Heartbeat;
+import dev.envforge.activities.namespace.KubernetesNamespaceActivities;
+import dev.envforge.activities.namespace.NamespaceSettings;
+import dev.envforge.activities.postgres.DirectPostgresActivities;
+import dev.envforge.activities.postgres.PostgresServer;
+import dev.envforge.activities.settings.ConfiguredSettingsActivities;
+import dev.envforge.workflows.activities.EnvironmentSettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Builds the activity implementations from configuration. The bean names are the ones the
+ * Temporal worker registers (see {@code spring.temporal.workers} in application.yaml).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EnvforgeWorkerProperties.class)
+public class ActivitiesConfiguration {
+
+  @Bean(destroyMethod = "close")
+  RegistryClusterClients clusterClients(EnvforgeWorkerProperties properties) {
+    EnvforgeWorkerProperties.Clusters clusters = properties.clusters();
+    Map<String, ClusterConnection> registry = new LinkedHashMap<>();
+    if (clusters.registry() != null) {
+      clusters
+          .registry()
+          .forEach(
+              (name, entry) ->
+                  registry.put(
+                      name,
+                      entry.inCluster()
+                          ? ClusterConnection.inClusterServiceAccount()
+                          : ClusterConnection.kubeconfig(
+                              entry.kubeconfig(), blankToNull(entry.context()))));
+    }
+    return new RegistryClusterClients(
+        new ClusterRegistry(registry, clusters.defaultCluster(), clusters.managementCluster()));
+  }
+
+  @Bean
+  ConfiguredSettingsActivities settingsActivities(EnvforgeWorkerProperties properties) {
+    return new ConfiguredSettingsActivities(
+        new EnvironmentSettings(
+            properties.namespacePrefix(),
+            properties.defaultTtl(),
+            properties.maxTtl(),
+            properties.expiryWarning()));
+  }
+
+  @Bean
+  RegistryClusterActivities clusterActivities(RegistryClusterClients clients) {
+    return new RegistryClusterActivities(clients);
+  }
+
+  @Bean
+  KubernetesNamespaceActivities namespaceActivities(
+      RegistryClusterClients clients, EnvforgeWorkerProperties properties) {
+    NamespaceSettings settings =
+        properties.namespaces() == null
+            ? new NamespaceSettings(null, null, null, null)
+            : properties.namespaces();
+    return new KubernetesNamespaceActivities(clients, settings, Heartbeat.temporal());
+  }
+
+  @Bean
+  DirectPostgresActivities postgresActivities(
+      RegistryClusterClients clients, EnvforgeWorkerProperties properties) {
+    EnvforgeWorkerProperties.Postgres postgres = properties.postgres();
+    if (postgres.adminPasswordFile() == null) {
+      throw new IllegalStateException(
+          "envforge.postgres.admin-password-file is not set (ENVFORGE_POSTGRES_PASSWORD_FILE)");
+    }
+    return new DirectPostgresActivities(
+        new PostgresServer(
+            postgres.adminUrl(),
+            postgres.adminUser(),
+            postgres.adminPasswordFile(),
+            postgres.appHost(),
+            postgres.appPort(),
+            postgres.maxParallelCreates()),
+        clients);
+  }
+
+  @Bean
+  KubernetesCrossplaneActivities crossplaneActivities(
+      RegistryClusterClients clients, EnvforgeWorkerProperties properties) {
+    CrossplaneSettings settings =
+        properties.crossplane() == null
+            ? new CrossplaneSettings(null, null, null, null, null, null, null)
+            : properties.crossplane();
+    return new KubernetesCrossplaneActivities(clients, settings);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.envforge.worker.config;
+
+import dev.envforge.activities.crossplane.CrossplaneSettings;
+import dev.envforge.activities.namespace.NamespaceSettings;
+import dev.envforge.workflows.environment.EnvironmentWorkflow;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The worker's configuration, under {@code envforge.*}. Every value has a default that suits the
+ * local platform; production overrides them through the Helm values or the environment. Unset
+ * parts of {@code namespaces} and {@code crossplane} take the defaults their settings records
+ * document.
+ *
+ * @param namespacePrefix prepended to {@code <team>-<name>} to make namespace names
+ * @param maxTtl how far ahead of now an expiry may lie (at creation and on extend)
+ * @param expiryWarning how long before expiry an environment is flagged as expiring
+ */
+@ConfigurationProperties("envforge")
+public record EnvforgeWorkerProperties(
+    @DefaultValue(EnvironmentWorkflow.TASK_QUEUE) String taskQueue,
+    @DefaultValue("env-") String namespacePrefix,
+    @DefaultValue("PT8H") Duration defaultTtl,
+    @DefaultValue("P7D") Duration maxTtl,
+    @DefaultValue("PT1H") Duration expiryWarning,
+    @DefaultValue Clusters clusters,
+    @DefaultValue Postgres postgres,
+    NamespaceSettings namespaces,
+    CrossplaneSettings crossplane) {
+
+  /**
+   * The registry of shared clusters.
+   *
+   * @param registry name → how to reach it
+   * @param defaultCluster where environments go when a request names no cluster
+   * @param managementCluster where Crossplane composites of dedicated clusters are created
+   */
+  public record Clusters(
+      Map<String, ClusterEntry> registry,
+      @DefaultValue("local") String defaultCluster,
+      @DefaultValue("local") String managementCluster) {}
+
+  /**
+   * One cluster: a kubeconfig file with an optional context, or the pod's service account.
+   *
+   * @param inCluster use the service account of the pod the worker runs in
+   */
+  public record ClusterEntry(
+      Path kubeconfig, String context, @DefaultValue("false") boolean inCluster) {}
+
+  /**
+   * The Postgres server of the {@code direct} driver.
+   *
+   * @param adminUrl JDBC URL of the admin connection; it must name the {@code postgres} database
+   * @param adminPasswordFile file holding the admin password (mounted from a Secret in production)
+   * @param appHost host written into connection Secrets (default: the admin URL's host)
+   * @param appPort port written into connection Secrets (default: the admin URL's port)
+   * @param maxParallelCreates bound on concurrent CREATE DATABASE on this server
+   */
+  public record Postgres(
+      @DefaultValue("jdbc:postgresql://127.0.0.1:15432/postgres") String adminUrl,
+      @DefaultValue("envforge_admin") String adminUser,
+      Path adminPasswordFile,
+      String appHost,
+      @DefaultValue("0") int appPort,
+      @DefaultValue("2") int maxParallelCreates) {}
+}

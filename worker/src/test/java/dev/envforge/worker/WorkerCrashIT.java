@@ -1,0 +1,249 @@
+package dev.envforge.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.envforge.testing.LocalPlatform;
+import dev.envforge.testing.LocalPlatformExtension;
+import dev.envforge.workflows.environment.EnvironmentStatus;
+import dev.envforge.workflows.environment.EnvironmentWorkflow;
+import dev.envforge.workflows.environment.Phase;
+import dev.envforge.workflows.environment.Step;
+import dev.envforge.workflows.environment.StepState;
+import dev.envforge.workflows.environment.StepStatus;
+import dev.envforge.workflows.request.ClusterChoice;
+import dev.envforge.workflows.request.DatabaseChoice;
+import dev.envforge.workflows.request.DatabaseDriver;
+import dev.envforge.workflows.request.EnvironmentNaming;
+import dev.envforge.workflows.request.EnvironmentRequest;
+import dev.envforge.workflows.request.Profile;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Kills the worker process with SIGKILL in the middle of provisioning, starts a new one, and
+ * checks that the environment reaches READY once with nothing duplicated or left behind.
+ */
+@ExtendWith(LocalPlatformExtension.class)
+class WorkerCrashIT {
+
+  private static final String PREFIX = "crash-";
+
+  private LocalPlatform platform;
+  private WorkflowServiceStubs service;
+  private WorkflowClient client;
+  private PlatformProbe probe;
+  private final String taskQueue = "crash-" + UUID.randomUUID();
+  private final String team = "crash";
+  private final String name = "e" + UUID.randomUUID().toString().substring(0, 6);
+  private final String environmentId = team + "-" + name;
+  private final String namespace = PREFIX + environmentId;
+  private final String postgresName = EnvironmentNaming.postgresName(namespace);
+
+  @BeforeEach
+  void connect(LocalPlatform platform) {
+    this.platform = platform;
+    service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(platform.temporalAddress())
+                .build());
+    client =
+        WorkflowClient.newInstance(
+            service,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(platform.temporalNamespace())
+                .build());
+    probe = new PlatformProbe(platform);
+  }
+
+  @AfterEach
+  void disconnect() {
+    probe.close();
+    service.shutdownNow();
+  }
+
+  @Test
+  void givenAWorkerKilledWhileANamespaceStepWaits_whenRestarted_itShouldBeReadyOnceAndCleanUp()
+      throws Exception {
+    // A namespace of this environment left Terminating by a finalizer makes the NAMESPACE step
+    // wait and retry: a moment in the middle of provisioning that the test can hold on to.
+    probe
+        .kubernetes
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(namespace)
+                .withLabels(
+                    Map.of(
+                        "app.kubernetes.io/managed-by", "envforge",
+                        "envforge.dev/environment", environmentId,
+                        "envforge.dev/team", team))
+                .withFinalizers("envforge.dev/test-hold")
+                .endMetadata()
+                .build())
+        .create();
+    probe.kubernetes.namespaces().withName(namespace).delete();
+
+    EnvironmentWorkflow workflow;
+    try (WorkerProcess first = WorkerProcess.start(platform, taskQueue, PREFIX, "crash-worker-1")) {
+      workflow = startEnvironment();
+      EnvironmentStatus waiting =
+          awaitStatus(
+              workflow,
+              s -> step(s, Step.NAMESPACE).attempts() >= 2,
+              Duration.ofSeconds(90),
+              "the NAMESPACE step to retry");
+      assertThat(waiting.phase()).isEqualTo(Phase.PROVISIONING);
+      assertThat(step(waiting, Step.CLUSTER).status()).isEqualTo(StepStatus.DONE);
+      first.kill();
+      assertThat(first.alive()).isFalse();
+    }
+
+    probe
+        .kubernetes
+        .namespaces()
+        .withName(namespace)
+        .edit(ns -> new NamespaceBuilder(ns).editMetadata().withFinalizers().endMetadata().build());
+
+    try (WorkerProcess second =
+        WorkerProcess.start(platform, taskQueue, PREFIX, "crash-worker-2")) {
+      EnvironmentStatus ready =
+          awaitStatus(
+              workflow, s -> s.phase() == Phase.READY, Duration.ofMinutes(3), "READY after restart");
+      assertReadyExactlyOnce(ready);
+      destroyAndAssertNothingLeft(workflow);
+    }
+  }
+
+  @Test
+  void givenAWorkerKilledWhileTheDatabaseIsBeingMade_whenRestarted_itShouldBeReadyOnceAndCleanUp()
+      throws Exception {
+    EnvironmentWorkflow workflow;
+    String runningAtKill;
+    try (WorkerProcess first = WorkerProcess.start(platform, taskQueue, PREFIX, "crash-worker-3")) {
+      workflow = startEnvironment();
+      EnvironmentStatus atKill =
+          awaitStatus(
+              workflow,
+              s -> s.phase() != Phase.PROVISIONING || step(s, Step.NAMESPACE).status() == StepStatus.DONE,
+              Duration.ofSeconds(60),
+              "the namespace to exist");
+      first.kill();
+      runningAtKill =
+          atKill.steps().stream()
+              .filter(s -> s.status() == StepStatus.RUNNING)
+              .map(s -> s.step().name())
+              .toList()
+              .toString();
+    }
+    System.out.println("worker killed while running " + runningAtKill);
+
+    try (WorkerProcess second =
+        WorkerProcess.start(platform, taskQueue, PREFIX, "crash-worker-4")) {
+      EnvironmentStatus ready =
+          awaitStatus(
+              workflow, s -> s.phase() == Phase.READY, Duration.ofMinutes(3), "READY after restart");
+      assertReadyExactlyOnce(ready);
+      destroyAndAssertNothingLeft(workflow);
+    }
+  }
+
+  private EnvironmentWorkflow startEnvironment() {
+    EnvironmentWorkflow workflow =
+        client.newWorkflowStub(
+            EnvironmentWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(EnvironmentNaming.workflowId(team, name))
+                .setTaskQueue(taskQueue)
+                .build());
+    WorkflowClient.start(
+        workflow::run,
+        new EnvironmentRequest(
+            team,
+            name,
+            ClusterChoice.sharedDefault(),
+            Profile.SMALL,
+            DatabaseChoice.postgres(DatabaseDriver.DIRECT),
+            "PT1H"));
+    return workflow;
+  }
+
+  private void assertReadyExactlyOnce(EnvironmentStatus ready) throws Exception {
+    assertThat(ready.steps())
+        .extracting(StepState::status)
+        .containsOnly(StepStatus.DONE);
+    assertThat(probe.namespacesOf(environmentId)).hasSize(1);
+    assertThat(probe.postgresObjects(postgresName))
+        .containsExactly("database:" + postgresName, "role:" + postgresName);
+
+    Secret secret = probe.secret(namespace, ready.outputs().secretName());
+    assertThat(secret).isNotNull();
+    try (Connection app =
+            DriverManager.getConnection(
+                PlatformProbe.decode(secret, "jdbc-url"),
+                PlatformProbe.decode(secret, "username"),
+                PlatformProbe.decode(secret, "password"));
+        ResultSet current = app.createStatement().executeQuery("SELECT current_database()")) {
+      current.next();
+      assertThat(current.getString(1)).isEqualTo(postgresName);
+    }
+  }
+
+  private void destroyAndAssertNothingLeft(EnvironmentWorkflow workflow) throws Exception {
+    workflow.destroy("crash test finished");
+    WorkflowStub.fromTyped(workflow).getResult(60, java.util.concurrent.TimeUnit.SECONDS, EnvironmentStatus.class);
+    assertThat(
+            client
+                .fetchWorkflowExecutionInfo(platform.temporalNamespace(), WorkflowStub.fromTyped(workflow))
+                .getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    assertThat(probe.namespacesOf(environmentId)).isEmpty();
+    assertThat(probe.kubernetes.namespaces().withName(namespace).get()).isNull();
+    assertThat(probe.postgresObjects(postgresName)).isEmpty();
+  }
+
+  private static EnvironmentStatus awaitStatus(
+      EnvironmentWorkflow workflow,
+      Predicate<EnvironmentStatus> condition,
+      Duration patience,
+      String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    EnvironmentStatus last = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        last = workflow.status();
+        if (condition.test(last)) {
+          return last;
+        }
+      } catch (RuntimeException notAnsweredYet) {
+        // Queries need a live worker; right after a restart the first ones may time out.
+      }
+      Thread.sleep(25);
+    }
+    throw new AssertionError("timed out waiting for " + what + "; last status: " + last);
+  }
+
+  private static StepState step(EnvironmentStatus status, Step step) {
+    return status.steps().stream().filter(s -> s.step() == step).findFirst().orElseThrow();
+  }
+}
