@@ -1,0 +1,234 @@
+package dev.envforge.activities.namespace;
+
+import dev.envforge.activities.kubernetes.ClusterClients;
+import dev.envforge.activities.kubernetes.KubernetesFailures;
+import dev.envforge.activities.kubernetes.ManagedMetadata;
+import dev.envforge.workflows.activities.NamespaceActivities;
+import dev.envforge.workflows.activities.NamespaceSpec;
+import dev.envforge.workflows.failure.EnvironmentFailure;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceCondition;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The environment's namespace and its guardrails on the environment's cluster, written by
+ * server-side apply so that running any step again converges on the same objects.
+ */
+public final class KubernetesNamespaceActivities implements NamespaceActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(KubernetesNamespaceActivities.class);
+
+  /** How often a deletion is checked on, and so how often it heartbeats. */
+  static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
+
+  private final ClusterClients clients;
+  private final NamespaceSettings settings;
+  private final NamespaceObjects objects;
+  private final Heartbeat heartbeat;
+
+  public KubernetesNamespaceActivities(
+      ClusterClients clients, NamespaceSettings settings, Heartbeat heartbeat) {
+    this.clients = Objects.requireNonNull(clients, "clients");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
+    this.objects = new NamespaceObjects(settings);
+  }
+
+  @Override
+  public void ensureNamespace(NamespaceSpec spec) {
+    KubernetesClient client = clients.forCluster(spec.cluster());
+    Namespace live = get(client, spec.namespace());
+    if (live != null) {
+      // Checked before ownership: a namespace on its way out frees the name, whoever had it, and
+      // writing to it now would only be undone by its deletion.
+      requireNotTerminating(live);
+      requireOwned(live, spec);
+    }
+    apply(client, objects.namespace(spec));
+  }
+
+  @Override
+  public void applyGuardrails(NamespaceSpec spec) {
+    KubernetesClient client = clients.forCluster(spec.cluster());
+    for (HasMetadata guardrail : objects.guardrails(spec)) {
+      if (guardrail instanceof RoleBinding binding) {
+        replaceIfRoleChanged(client, binding);
+      }
+      apply(client, guardrail);
+    }
+  }
+
+  /**
+   * Re-applies the namespace and its guardrails with the new expiry, so that every object envforge
+   * wrote tells the same expiry; nothing else in them changes.
+   */
+  @Override
+  public void annotateExpiry(NamespaceSpec spec) {
+    KubernetesClient client = clients.forCluster(spec.cluster());
+    Namespace live = get(client, spec.namespace());
+    if (live == null || isTerminating(live)) {
+      // Re-creating a vanished namespace here would bring it back without its database; the
+      // reaper reports such environments instead.
+      log.warn(
+          "namespace {} of environment {} is {}; its expiry annotation is not updated",
+          spec.namespace(),
+          spec.labels().environmentId(),
+          live == null ? "gone" : "terminating");
+      return;
+    }
+    requireOwned(live, spec);
+    apply(client, objects.namespace(spec));
+    applyGuardrails(spec);
+  }
+
+  @Override
+  public void deleteNamespace(NamespaceSpec spec) {
+    KubernetesClient client = clients.forCluster(spec.cluster());
+    Namespace live = get(client, spec.namespace());
+    if (live == null) {
+      return;
+    }
+    if (!ManagedMetadata.ownedBy(live.getMetadata().getLabels(), spec.labels())) {
+      // Compensation may run for an environment whose ensureNamespace failed on a conflict: the
+      // namespace it found belongs to someone else and must survive the teardown.
+      log.warn(
+          "namespace {} does not belong to environment {}; it is left in place",
+          spec.namespace(),
+          spec.labels().environmentId());
+      return;
+    }
+    if (!isTerminating(live)) {
+      KubernetesFailures.run(
+          "delete namespace " + spec.namespace(),
+          () -> client.namespaces().withName(spec.namespace()).delete());
+    }
+    awaitGone(client, live);
+  }
+
+  /**
+   * Waits until the namespace the caller deleted is gone: the namespace controller first deletes
+   * everything inside it, then removes its finalizers, which can take minutes or hang forever on a
+   * finalizer nobody removes.
+   */
+  private void awaitGone(KubernetesClient client, Namespace deleted) {
+    String name = deleted.getMetadata().getName();
+    String uid = deleted.getMetadata().getUid();
+    Duration patience = settings.deletionPatience();
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      Namespace current = get(client, name);
+      if (current == null || !Objects.equals(uid, current.getMetadata().getUid())) {
+        return;
+      }
+      long remaining = deadline - System.nanoTime();
+      if (remaining <= 0) {
+        throw EnvironmentFailure.NAMESPACE_STUCK.failure(
+            "namespace " + name + " is still terminating after " + patience + "; " + why(current));
+      }
+      heartbeat.beat("waiting for namespace " + name + " to be deleted; " + why(current));
+      sleep(Math.min(remaining, POLL_INTERVAL.toNanos()));
+    }
+  }
+
+  /**
+   * RoleBinding's roleRef cannot be changed in place; a new configured role needs a new binding.
+   */
+  private static void replaceIfRoleChanged(KubernetesClient client, RoleBinding desired) {
+    String what =
+        "read RoleBinding "
+            + desired.getMetadata().getNamespace()
+            + "/"
+            + desired.getMetadata().getName();
+    RoleBinding live = KubernetesFailures.call(what, () -> client.resource(desired).get());
+    if (live != null && !desired.getRoleRef().equals(live.getRoleRef())) {
+      KubernetesFailures.run(
+          "replace RoleBinding " + desired.getMetadata().getName(),
+          () -> client.resource(live).delete());
+    }
+  }
+
+  private static void requireNotTerminating(Namespace live) {
+    if (isTerminating(live)) {
+      // Transient on purpose: the step retries and succeeds once the old namespace is gone.
+      throw new IllegalStateException(
+          "namespace "
+              + live.getMetadata().getName()
+              + " is still terminating from an earlier deletion; "
+              + why(live));
+    }
+  }
+
+  private static void requireOwned(Namespace live, NamespaceSpec spec) {
+    if (!ManagedMetadata.ownedBy(live.getMetadata().getLabels(), spec.labels())) {
+      throw EnvironmentFailure.NAMESPACE_CONFLICT.failure(
+          "namespace "
+              + spec.namespace()
+              + " already exists and does not belong to environment "
+              + spec.labels().environmentId());
+    }
+  }
+
+  private static boolean isTerminating(Namespace namespace) {
+    return namespace.getMetadata().getDeletionTimestamp() != null;
+  }
+
+  /** What keeps a terminating namespace alive: its finalizers and the controller's conditions. */
+  private static String why(Namespace namespace) {
+    List<String> finalizers = namespace.getMetadata().getFinalizers();
+    List<String> specFinalizers =
+        namespace.getSpec() == null ? List.of() : namespace.getSpec().getFinalizers();
+    String conditions =
+        namespace.getStatus() == null || namespace.getStatus().getConditions() == null
+            ? ""
+            : namespace.getStatus().getConditions().stream()
+                .filter(c -> "True".equals(c.getStatus()))
+                .map(NamespaceCondition::getMessage)
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining("; "));
+    return "remaining finalizers "
+        + finalizers
+        + ", spec finalizers "
+        + specFinalizers
+        + (conditions.isEmpty() ? "" : "; " + conditions);
+  }
+
+  private static Namespace get(KubernetesClient client, String name) {
+    return KubernetesFailures.call(
+        "read namespace " + name, () -> client.namespaces().withName(name).get());
+  }
+
+  private static void apply(KubernetesClient client, HasMetadata desired) {
+    String namespace = desired.getMetadata().getNamespace();
+    String what =
+        "apply "
+            + desired.getKind()
+            + " "
+            + (namespace == null ? "" : namespace + "/")
+            + desired.getMetadata().getName();
+    KubernetesFailures.run(
+        what,
+        () ->
+            client
+                .resource(desired)
+                .fieldManager(ManagedMetadata.FIELD_MANAGER)
+                .forceConflicts()
+                .serverSideApply());
+  }
+
+  private static void sleep(long nanos) {
+    try {
+      Thread.sleep(Duration.ofNanos(nanos).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a namespace deletion", e);
+    }
+  }
+}
