@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code CREATE DATABASE} the way Postgres tolerates it. Postgres refuses it with SQLSTATE
- * 55006 while any other session is connected to the template, and every creation is such a session
- * for the moment it copies; so this worker runs only a few at a time and retries 55006 with a short
- * backoff before giving the failure to the activity's own retries.
+ * 55006 when another session is still connected to the template after the server's own five seconds
+ * of waiting, so this worker runs only a few creations at a time and retries 55006 a few times with
+ * a short backoff before handing the failure to the activity's own retries.
  */
 final class CreateDatabaseGate {
 
@@ -25,8 +25,8 @@ final class CreateDatabaseGate {
     void sleep(Duration duration) throws InterruptedException;
   }
 
-  static final int DEFAULT_ATTEMPTS = 5;
-  static final Duration DEFAULT_FIRST_BACKOFF = Duration.ofMillis(200);
+  static final int DEFAULT_ATTEMPTS = 3;
+  static final Duration DEFAULT_FIRST_BACKOFF = Duration.ofMillis(250);
   static final Duration DEFAULT_PATIENCE = Duration.ofSeconds(60);
 
   private final Semaphore slots;

@@ -36,15 +36,22 @@ public final class DirectPostgresActivities implements PostgresActivities {
   private final CreateDatabaseGate createGate;
 
   public DirectPostgresActivities(PostgresServer server, ClusterClients clusters) {
-    this(server, clusters, new PasswordGenerator());
+    this(
+        server,
+        clusters,
+        new PasswordGenerator(),
+        new CreateDatabaseGate(server.maxParallelCreates()));
   }
 
   DirectPostgresActivities(
-      PostgresServer server, ClusterClients clusters, PasswordGenerator passwords) {
+      PostgresServer server,
+      ClusterClients clusters,
+      PasswordGenerator passwords,
+      CreateDatabaseGate createGate) {
     this.server = server;
     this.clusters = clusters;
     this.passwords = passwords;
-    this.createGate = new CreateDatabaseGate(server.maxParallelCreates());
+    this.createGate = createGate;
   }
 
   /**
