@@ -46,7 +46,8 @@ final class PlatformProbe implements AutoCloseable {
   }
 
   static String decode(Secret secret, String key) {
-    return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+    return new String(
+        Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
   }
 
   /** Databases and roles whose names start with the given prefix. */

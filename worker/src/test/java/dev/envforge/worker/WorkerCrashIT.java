@@ -29,7 +29,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -39,8 +38,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Kills the worker process with SIGKILL in the middle of provisioning, starts a new one, and
- * checks that the environment reaches READY once with nothing duplicated or left behind.
+ * Kills the worker process with SIGKILL in the middle of provisioning, starts a new one, and checks
+ * that the environment reaches READY once with nothing duplicated or left behind.
  */
 @ExtendWith(LocalPlatformExtension.class)
 class WorkerCrashIT {
@@ -63,15 +62,11 @@ class WorkerCrashIT {
     this.platform = platform;
     service =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(platform.temporalAddress())
-                .build());
+            WorkflowServiceStubsOptions.newBuilder().setTarget(platform.temporalAddress()).build());
     client =
         WorkflowClient.newInstance(
             service,
-            WorkflowClientOptions.newBuilder()
-                .setNamespace(platform.temporalNamespace())
-                .build());
+            WorkflowClientOptions.newBuilder().setNamespace(platform.temporalNamespace()).build());
     probe = new PlatformProbe(platform);
   }
 
@@ -128,7 +123,10 @@ class WorkerCrashIT {
         WorkerProcess.start(platform, taskQueue, PREFIX, "crash-worker-2")) {
       EnvironmentStatus ready =
           awaitStatus(
-              workflow, s -> s.phase() == Phase.READY, Duration.ofMinutes(3), "READY after restart");
+              workflow,
+              s -> s.phase() == Phase.READY,
+              Duration.ofMinutes(3),
+              "READY after restart");
       assertReadyExactlyOnce(ready);
       destroyAndAssertNothingLeft(workflow);
     }
@@ -144,7 +142,9 @@ class WorkerCrashIT {
       EnvironmentStatus atKill =
           awaitStatus(
               workflow,
-              s -> s.phase() != Phase.PROVISIONING || step(s, Step.NAMESPACE).status() == StepStatus.DONE,
+              s ->
+                  s.phase() != Phase.PROVISIONING
+                      || step(s, Step.NAMESPACE).status() == StepStatus.DONE,
               Duration.ofSeconds(60),
               "the namespace to exist");
       first.kill();
@@ -161,7 +161,10 @@ class WorkerCrashIT {
         WorkerProcess.start(platform, taskQueue, PREFIX, "crash-worker-4")) {
       EnvironmentStatus ready =
           awaitStatus(
-              workflow, s -> s.phase() == Phase.READY, Duration.ofMinutes(3), "READY after restart");
+              workflow,
+              s -> s.phase() == Phase.READY,
+              Duration.ofMinutes(3),
+              "READY after restart");
       assertReadyExactlyOnce(ready);
       destroyAndAssertNothingLeft(workflow);
     }
@@ -188,9 +191,7 @@ class WorkerCrashIT {
   }
 
   private void assertReadyExactlyOnce(EnvironmentStatus ready) throws Exception {
-    assertThat(ready.steps())
-        .extracting(StepState::status)
-        .containsOnly(StepStatus.DONE);
+    assertThat(ready.steps()).extracting(StepState::status).containsOnly(StepStatus.DONE);
     assertThat(probe.namespacesOf(environmentId)).hasSize(1);
     assertThat(probe.postgresObjects(postgresName))
         .containsExactly("database:" + postgresName, "role:" + postgresName);
@@ -210,10 +211,12 @@ class WorkerCrashIT {
 
   private void destroyAndAssertNothingLeft(EnvironmentWorkflow workflow) throws Exception {
     workflow.destroy("crash test finished");
-    WorkflowStub.fromTyped(workflow).getResult(60, java.util.concurrent.TimeUnit.SECONDS, EnvironmentStatus.class);
+    WorkflowStub.fromTyped(workflow)
+        .getResult(60, java.util.concurrent.TimeUnit.SECONDS, EnvironmentStatus.class);
     assertThat(
             client
-                .fetchWorkflowExecutionInfo(platform.temporalNamespace(), WorkflowStub.fromTyped(workflow))
+                .fetchWorkflowExecutionInfo(
+                    platform.temporalNamespace(), WorkflowStub.fromTyped(workflow))
                 .getStatus())
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
     assertThat(probe.namespacesOf(environmentId)).isEmpty();

@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Builds the activity implementations from configuration. The bean names are the ones the
- * Temporal worker registers (see {@code spring.temporal.workers} in application.yaml).
+ * Builds the activity implementations from configuration. The bean names are the ones the Temporal
+ * worker registers (see {@code spring.temporal.workers} in application.yaml).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EnvforgeWorkerProperties.class)

@@ -11,9 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The worker's configuration, under {@code envforge.*}. Every value has a default that suits the
- * local platform; production overrides them through the Helm values or the environment. Unset
- * parts of {@code namespaces} and {@code crossplane} take the defaults their settings records
- * document.
+ * local platform; production overrides them through the Helm values or the environment. Unset parts
+ * of {@code namespaces} and {@code crossplane} take the defaults their settings records document.
  *
  * @param namespacePrefix prepended to {@code <team>-<name>} to make namespace names
  * @param maxTtl how far ahead of now an expiry may lie (at creation and on extend)

@@ -31,6 +31,17 @@ final class EnvironmentActivityOptions {
           .build();
 
   /**
+   * The direct database driver: bounded waits inside (a create slot, a per-role lock, Postgres' own
+   * wait for the template) make it slower than a plain API call, but it does not heartbeat.
+   */
+  static final ActivityOptions DATABASE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(3))
+          .setRetryOptions(SINGLE_ATTEMPT)
+          .setCancellationType(WAIT)
+          .build();
+
+  /**
    * Waits on slow systems (a composite becoming Ready, a namespace disappearing). They heartbeat,
    * so a crashed worker is noticed after the heartbeat timeout, not after the whole wait.
    */

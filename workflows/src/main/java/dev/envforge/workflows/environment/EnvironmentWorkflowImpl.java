@@ -56,7 +56,7 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
   private final NamespaceActivities namespaces =
       Workflow.newActivityStub(NamespaceActivities.class, EnvironmentActivityOptions.WAITING);
   private final PostgresActivities postgres =
-      Workflow.newActivityStub(PostgresActivities.class, EnvironmentActivityOptions.QUICK);
+      Workflow.newActivityStub(PostgresActivities.class, EnvironmentActivityOptions.DATABASE);
   private final CrossplaneActivities crossplane =
       Workflow.newActivityStub(CrossplaneActivities.class, EnvironmentActivityOptions.WAITING);
   private final NamespaceActivities annotations =
