@@ -91,7 +91,7 @@ public final class KubernetesCrossplaneActivities implements CrossplaneActivitie
       case READY:
         break;
       default:
-        return Probe.pending(verdict.summary());
+        return Probe.pending(progressOf(verdict));
     }
     Secret secret =
         clients
@@ -113,6 +113,13 @@ public final class KubernetesCrossplaneActivities implements CrossplaneActivitie
               + "' yet");
     }
     return Probe.done(null);
+  }
+
+  /** Says so when Crossplane reports a failure, so a timeout names it as the likely cause. */
+  private static String progressOf(CompositeReadiness.Verdict verdict) {
+    return verdict.state() == CompositeReadiness.State.FAILING
+        ? "failing: " + verdict.summary()
+        : verdict.summary();
   }
 
   @Override
@@ -198,7 +205,7 @@ public final class KubernetesCrossplaneActivities implements CrossplaneActivitie
       case READY:
         break;
       default:
-        return Probe.pending(verdict.summary());
+        return Probe.pending(progressOf(verdict));
     }
     Secret secret = source.get();
     List<String> missing = DatabaseConnectionSecret.missingKeys(secret);
