@@ -13,4 +13,10 @@ public interface ClusterClients {
 
   /** A client for the management cluster, where Crossplane composites of clusters live. */
   KubernetesClient management();
+
+  /**
+   * Drops any cached client of a cluster that is gone, so that a later cluster of the same name is
+   * reached through its own kubeconfig. Nothing to do for implementations that do not cache.
+   */
+  default void forget(ClusterRef cluster) {}
 }

@@ -61,6 +61,11 @@ public final class RegistryClusterClients implements ClusterClients, AutoCloseab
     return clients.computeIfAbsent("shared/" + name, k -> build(configFor(connection)));
   }
 
+  @Override
+  public void forget(ClusterRef cluster) {
+    evict(cluster);
+  }
+
   /** Forgets a dedicated cluster's client, e.g. after the cluster was deleted. */
   public void evict(ClusterRef cluster) {
     KubernetesClient client =

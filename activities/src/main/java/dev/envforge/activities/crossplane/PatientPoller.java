@@ -1,0 +1,71 @@
+package dev.envforge.activities.crossplane;
+
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Looks at something slow until it is done, heartbeating what it sees each round, and gives up when
+ * the patience is spent. The probe throws for failures that waiting cannot fix.
+ */
+final class PatientPoller {
+
+  /** One look: either the result or what is still missing. */
+  sealed interface Probe<T> {
+    record Done<T>(T value) implements Probe<T> {}
+
+    record Pending<T>(String progress) implements Probe<T> {}
+
+    static <T> Probe<T> done(T value) {
+      return new Done<>(value);
+    }
+
+    static <T> Probe<T> pending(String progress) {
+      return new Pending<>(progress);
+    }
+  }
+
+  private final Duration patience;
+  private final Duration interval;
+  private final Heartbeat heartbeat;
+
+  PatientPoller(Duration patience, Duration interval, Heartbeat heartbeat) {
+    this.patience = patience;
+    this.interval = interval;
+    this.heartbeat = heartbeat;
+  }
+
+  Duration patience() {
+    return patience;
+  }
+
+  /**
+   * Probes until done; heartbeats {@code what: progress} while pending; when the patience is spent
+   * throws {@code onTimeout.apply(lastProgress)}.
+   */
+  <T> T await(String what, Supplier<Probe<T>> probe, Function<String, RuntimeException> onTimeout) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      Probe<T> result = probe.get();
+      if (result instanceof Probe.Done<T> done) {
+        return done.value();
+      }
+      String progress = ((Probe.Pending<T>) result).progress();
+      heartbeat.beat(what + ": " + progress);
+      long remaining = deadline - System.nanoTime();
+      if (remaining <= 0) {
+        throw onTimeout.apply(progress);
+      }
+      sleep(Math.min(remaining, interval.toNanos()));
+    }
+  }
+
+  private static void sleep(long nanos) {
+    try {
+      Thread.sleep(Duration.ofNanos(nanos).toMillis(), (int) (nanos % 1_000_000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting", e);
+    }
+  }
+}
