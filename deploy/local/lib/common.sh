@@ -59,6 +59,7 @@ daemon_running() {
 daemon_program() {
   case "$1" in
     temporal) echo "temporal server start-dev" ;;
+    envforge-*) echo "$1-" ;;
     *) echo "$1" ;;
   esac
 }

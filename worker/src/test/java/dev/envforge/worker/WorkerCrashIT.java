@@ -213,11 +213,7 @@ class WorkerCrashIT {
     workflow.destroy("crash test finished");
     WorkflowStub.fromTyped(workflow)
         .getResult(60, java.util.concurrent.TimeUnit.SECONDS, EnvironmentStatus.class);
-    assertThat(
-            client
-                .fetchWorkflowExecutionInfo(
-                    platform.temporalNamespace(), WorkflowStub.fromTyped(workflow))
-                .getStatus())
+    assertThat(WorkflowStub.fromTyped(workflow).describe().getStatus())
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
     assertThat(probe.namespacesOf(environmentId)).isEmpty();
     assertThat(probe.kubernetes.namespaces().withName(namespace).get()).isNull();

@@ -6,6 +6,7 @@ import dev.envforge.activities.crossplane.model.XEnvCluster;
 import dev.envforge.activities.kubernetes.ClusterClients;
 import dev.envforge.activities.kubernetes.ManagedMetadata;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
+import dev.envforge.activities.temporal.Heartbeat;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.CrossplaneActivities;
 import dev.envforge.workflows.activities.DatabaseRef;

@@ -1,5 +1,6 @@
 package dev.envforge.activities.crossplane;
 
+import dev.envforge.activities.temporal.Heartbeat;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;

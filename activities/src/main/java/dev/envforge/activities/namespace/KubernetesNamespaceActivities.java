@@ -3,6 +3,7 @@ package dev.envforge.activities.namespace;
 import dev.envforge.activities.kubernetes.ClusterClients;
 import dev.envforge.activities.kubernetes.KubernetesFailures;
 import dev.envforge.activities.kubernetes.ManagedMetadata;
+import dev.envforge.activities.temporal.Heartbeat;
 import dev.envforge.workflows.activities.NamespaceActivities;
 import dev.envforge.workflows.activities.NamespaceSpec;
 import dev.envforge.workflows.failure.EnvironmentFailure;

@@ -1,4 +1,4 @@
-package dev.envforge.activities.namespace;
+package dev.envforge.activities.temporal;
 
 import io.temporal.activity.Activity;
 
