@@ -12,7 +12,11 @@ import dev.envforge.activities.postgres.DirectPostgresActivities;
 import dev.envforge.activities.postgres.PostgresServer;
 import dev.envforge.activities.settings.ConfiguredSettingsActivities;
 import dev.envforge.activities.temporal.Heartbeat;
+import dev.envforge.activities.temporal.KeepAlive;
+import dev.envforge.workflows.activities.ClusterActivities;
 import dev.envforge.workflows.activities.EnvironmentSettings;
+import dev.envforge.workflows.activities.PostgresActivities;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,6 +30,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EnvforgeWorkerProperties.class)
 public class ActivitiesConfiguration {
+
+  /** Well inside the workflow's heartbeat timeout for these activities (20 s). */
+  private static final Duration KEEP_ALIVE_INTERVAL = Duration.ofSeconds(5);
 
   @Bean(destroyMethod = "close")
   RegistryClusterClients clusterClients(EnvforgeWorkerProperties properties) {
@@ -58,8 +65,9 @@ public class ActivitiesConfiguration {
   }
 
   @Bean
-  RegistryClusterActivities clusterActivities(RegistryClusterClients clients) {
-    return new RegistryClusterActivities(clients);
+  ClusterActivities clusterActivities(RegistryClusterClients clients) {
+    return KeepAlive.wrap(
+        ClusterActivities.class, new RegistryClusterActivities(clients), KEEP_ALIVE_INTERVAL);
   }
 
   @Bean
@@ -73,22 +81,25 @@ public class ActivitiesConfiguration {
   }
 
   @Bean
-  DirectPostgresActivities postgresActivities(
+  PostgresActivities postgresActivities(
       RegistryClusterClients clients, EnvforgeWorkerProperties properties) {
     EnvforgeWorkerProperties.Postgres postgres = properties.postgres();
     if (postgres.adminPasswordFile() == null) {
       throw new IllegalStateException(
           "envforge.postgres.admin-password-file is not set (ENVFORGE_POSTGRES_PASSWORD_FILE)");
     }
-    return new DirectPostgresActivities(
-        new PostgresServer(
-            postgres.adminUrl(),
-            postgres.adminUser(),
-            postgres.adminPasswordFile(),
-            postgres.appHost(),
-            postgres.appPort(),
-            postgres.maxParallelCreates()),
-        clients);
+    return KeepAlive.wrap(
+        PostgresActivities.class,
+        new DirectPostgresActivities(
+            new PostgresServer(
+                postgres.adminUrl(),
+                postgres.adminUser(),
+                postgres.adminPasswordFile(),
+                postgres.appHost(),
+                postgres.appPort(),
+                postgres.maxParallelCreates()),
+            clients),
+        KEEP_ALIVE_INTERVAL);
   }
 
   @Bean

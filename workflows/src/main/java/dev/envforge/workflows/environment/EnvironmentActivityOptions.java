@@ -22,10 +22,14 @@ final class EnvironmentActivityOptions {
   private static final ActivityCancellationType WAIT =
       ActivityCancellationType.WAIT_CANCELLATION_COMPLETED;
 
-  /** Quick API calls: applying objects, resolving a cluster, creating a database. */
+  /**
+   * Quick calls: resolving a cluster. The worker keeps such activities heartbeating while they run,
+   * so a crashed worker is noticed after the heartbeat timeout, not the whole minute.
+   */
   static final ActivityOptions QUICK =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(60))
+          .setHeartbeatTimeout(Duration.ofSeconds(20))
           .setRetryOptions(SINGLE_ATTEMPT)
           .setCancellationType(WAIT)
           .build();
@@ -37,6 +41,7 @@ final class EnvironmentActivityOptions {
   static final ActivityOptions DATABASE =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofMinutes(3))
+          .setHeartbeatTimeout(Duration.ofSeconds(20))
           .setRetryOptions(SINGLE_ATTEMPT)
           .setCancellationType(WAIT)
           .build();

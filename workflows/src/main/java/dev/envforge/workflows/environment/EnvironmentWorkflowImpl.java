@@ -47,6 +47,9 @@ import org.slf4j.Logger;
  */
 public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
 
+  /** Change id: the destroy update reports DESTROYING itself (version 1). */
+  static final String DESTROYING_IN_HANDLER = "destroy-reports-destroying";
+
   private static final Logger log = Workflow.getLogger(EnvironmentWorkflowImpl.class);
 
   private final SettingsActivities settingsActivities =
@@ -320,7 +323,13 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
     if (!destroyRequested && !phase.terminal()) {
       destroyRequested = true;
       reason = why == null || why.isBlank() ? "destroy requested" : "destroyed: " + why;
-      if (phase == Phase.PROVISIONING && provisioning != null) {
+      boolean stillProvisioning = phase == Phase.PROVISIONING;
+      // Report DESTROYING at once; the main loop does the teardown. Runs that began before
+      // this behaviour moved into the handler keep entering DESTROYING in the main loop.
+      if (Workflow.getVersion(DESTROYING_IN_HANDLER, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        enter(Phase.DESTROYING);
+      }
+      if (stillProvisioning && provisioning != null) {
         provisioning.cancel(reason);
       }
     }

@@ -253,7 +253,7 @@ class EnvironmentWorkflowTest {
     WorkflowClient.start(workflow::run, EnvironmentFixture.sharedWithPostgres("P2D"));
     awaitPhase(Phase.READY);
 
-    workflow.destroy("review merged");
+    assertThat(workflow.destroy("review merged").phase()).isEqualTo(Phase.DESTROYING);
     EnvironmentStatus result =
         client
             .newUntypedWorkflowStub("environment/payments/review")
