@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param temporalUiBaseUrl the Temporal UI that responses link each run to
  * @param maxBodySize request bodies above this are refused with 400 before any parsing
  * @param updateTimeout how long extend and destroy wait for the workflow to answer
+ * @param queryTimeout how long a status query waits for a worker to answer
  */
 @ConfigurationProperties("envforge")
 public record EnvforgeProperties(
@@ -25,6 +26,7 @@ public record EnvforgeProperties(
     String temporalUiBaseUrl,
     DataSize maxBodySize,
     Duration updateTimeout,
+    Duration queryTimeout,
     Events events,
     Listing listing,
     Metrics metrics) {
@@ -37,6 +39,7 @@ public record EnvforgeProperties(
     temporalUiBaseUrl = temporalUiBaseUrl == null ? "http://127.0.0.1:8233" : temporalUiBaseUrl;
     maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(16) : maxBodySize;
     updateTimeout = updateTimeout == null ? Duration.ofSeconds(20) : updateTimeout;
+    queryTimeout = queryTimeout == null ? Duration.ofSeconds(10) : queryTimeout;
     events = events == null ? new Events(null, null, 0) : events;
     listing = listing == null ? new Listing(0, 0) : listing;
     metrics = metrics == null ? new Metrics(null) : metrics;
@@ -44,7 +47,7 @@ public record EnvforgeProperties(
 
   /** The defaults, for tests and for code that runs without Spring's binder. */
   public static EnvforgeProperties defaults() {
-    return new EnvforgeProperties(null, null, null, null, null, null, null, null, null, null);
+    return new EnvforgeProperties(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public RequestLimits limits() {

@@ -41,6 +41,12 @@ public class EnvironmentService {
 
   static final int MAX_REASON_LENGTH = 200;
 
+  /**
+   * How long the answer to a repeated request waits for the live status; it is a courtesy, since
+   * the answer (same environment) is already decided.
+   */
+  private static final Duration REPEAT_STATUS_PATIENCE = Duration.ofSeconds(2);
+
   private final TemporalEnvironments temporal;
   private final EnvforgeProperties properties;
   private final TimeToReadyRecorder timeToReady;
@@ -109,10 +115,11 @@ public class EnvironmentService {
       throw new InvalidRequestException(
           "pageSize", "must be between 1 and " + properties.listing().maxPageSize());
     }
-    byte[] token = PageTokens.decode(pageToken);
+    String query = VisibilityQuery.environments(team, wanted);
+    byte[] token = PageTokens.decode(query, pageToken);
     VisibilityPage page;
     try {
-      page = temporal.list(VisibilityQuery.environments(team, wanted), size, token);
+      page = temporal.list(query, size, token);
     } catch (RuntimeException e) {
       if (token.length > 0 && TemporalEnvironments.statusCode(e) == Status.Code.INVALID_ARGUMENT) {
         throw new InvalidRequestException("pageToken", "is not a token from a previous page");
@@ -121,7 +128,7 @@ public class EnvironmentService {
     }
     List<ListedEnvironment> items =
         page.executions().stream().map(EnvironmentService::listed).toList();
-    return new EnvironmentListing(items, PageTokens.encode(page.nextPageToken()));
+    return new EnvironmentListing(items, PageTokens.encode(query, page.nextPageToken()));
   }
 
   /** Moves the expiry; the workflow's validator decides whether the new expiry is allowed. */
@@ -173,7 +180,7 @@ public class EnvironmentService {
    */
   private Optional<EnvironmentStatus> currentStatus(String workflowId, String runId) {
     try {
-      return Optional.ofNullable(temporal.status(workflowId, runId));
+      return Optional.ofNullable(temporal.status(workflowId, runId, REPEAT_STATUS_PATIENCE));
     } catch (TemporalUnavailableException | WorkflowException e) {
       log.debug("no status for {} yet: {}", workflowId, e.getMessage());
       return Optional.empty();
@@ -233,10 +240,15 @@ public class EnvironmentService {
   private static ListedEnvironment listed(WorkflowExecutionMetadata execution) {
     SearchAttributes attributes = execution.getTypedSearchAttributes();
     OffsetDateTime expiresAt = attributes.get(EnvironmentSearchAttributes.EXPIRES_AT);
+    String workflowId = execution.getExecution().getWorkflowId();
+    // The id says the same as the search attributes; it also holds for runs started without them.
+    String[] idParts = workflowId.split("/", 3);
+    String team = attributes.get(EnvironmentSearchAttributes.TEAM);
+    String name = attributes.get(EnvironmentSearchAttributes.NAME);
     return new ListedEnvironment(
-        attributes.get(EnvironmentSearchAttributes.TEAM),
-        attributes.get(EnvironmentSearchAttributes.NAME),
-        execution.getExecution().getWorkflowId(),
+        team == null && idParts.length == 3 ? idParts[1] : team,
+        name == null && idParts.length == 3 ? idParts[2] : name,
+        workflowId,
         execution.getExecution().getRunId(),
         TemporalEnvironments.phaseOrNull(attributes.get(EnvironmentSearchAttributes.PHASE)),
         attributes.get(EnvironmentSearchAttributes.CLUSTER),

@@ -62,11 +62,11 @@ public class TemporalEnvironments implements DisposableBean {
 
   private final WorkflowClient client;
   private final EnvforgeProperties properties;
-  // gRPC deadlines need a timer; one daemon thread serves all bounded update calls.
+  // gRPC deadlines need a timer; one daemon thread serves all bounded calls.
   private final ScheduledExecutorService deadlineTimer =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
-            Thread thread = new Thread(runnable, "temporal-update-deadlines");
+            Thread thread = new Thread(runnable, "temporal-call-deadlines");
             thread.setDaemon(true);
             return thread;
           });
@@ -169,9 +169,20 @@ public class TemporalEnvironments implements DisposableBean {
         });
   }
 
-  /** The status query of one run; closed runs answer from a worker's replay of their history. */
+  /**
+   * The status query of one run; closed runs answer from a worker's replay of their history. A
+   * query waits for a worker to answer, so it is bounded by the given patience.
+   */
+  public EnvironmentStatus status(String workflowId, String runId, Duration patience) {
+    return translated(
+        () ->
+            withDeadline(
+                patience, () -> stub(workflowId, runId).query("status", EnvironmentStatus.class)));
+  }
+
+  /** The status query, bounded by the configured query timeout. */
   public EnvironmentStatus status(String workflowId, String runId) {
-    return translated(() -> stub(workflowId, runId).query("status", EnvironmentStatus.class));
+    return status(workflowId, runId, properties.queryTimeout());
   }
 
   /**
@@ -181,35 +192,26 @@ public class TemporalEnvironments implements DisposableBean {
    */
   public Optional<EnvironmentStatus> update(
       String workflowId, String runId, String updateName, Object argument) {
-    Context.CancellableContext bounded =
-        Context.current()
-            .withDeadlineAfter(
-                properties.updateTimeout().toMillis(), TimeUnit.MILLISECONDS, deadlineTimer);
-    try {
-      return translated(
-          () -> {
-            try {
-              return Optional.of(
-                  bounded.call(
-                      () ->
-                          stub(workflowId, runId)
-                              .update(updateName, EnvironmentStatus.class, argument)));
-            } catch (WorkflowNotFoundException e) {
+    return translated(
+        () -> {
+          try {
+            return Optional.of(
+                withDeadline(
+                    properties.updateTimeout(),
+                    () ->
+                        stub(workflowId, runId)
+                            .update(updateName, EnvironmentStatus.class, argument)));
+          } catch (WorkflowNotFoundException e) {
+            return Optional.empty();
+          } catch (WorkflowUpdateException e) {
+            throw refusal(e);
+          } catch (RuntimeException e) {
+            if (statusCode(e) == Status.Code.NOT_FOUND) {
               return Optional.empty();
-            } catch (WorkflowUpdateException e) {
-              throw refusal(e);
-            } catch (RuntimeException e) {
-              if (statusCode(e) == Status.Code.NOT_FOUND) {
-                return Optional.empty();
-              }
-              throw e;
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
             }
-          });
-    } finally {
-      bounded.cancel(null);
-    }
+            throw e;
+          }
+        });
   }
 
   public VisibilityPage list(String query, int pageSize, byte[] pageToken) {
@@ -252,6 +254,25 @@ public class TemporalEnvironments implements DisposableBean {
   @Override
   public void destroy() {
     deadlineTimer.shutdownNow();
+  }
+
+  /**
+   * Runs a blocking call under a gRPC deadline. The SDK loops on long polls while a workflow has no
+   * worker to answer; the deadline ends that loop, so no request thread waits without bound.
+   */
+  private <T> T withDeadline(Duration patience, Supplier<T> call) {
+    Context.CancellableContext bounded =
+        Context.current()
+            .withDeadlineAfter(patience.toMillis(), TimeUnit.MILLISECONDS, deadlineTimer);
+    try {
+      return bounded.wrap(() -> call.get()).call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      bounded.cancel(null);
+    }
   }
 
   private WorkflowStub stub(String workflowId, String runId) {
