@@ -1,15 +1,19 @@
 package dev.envforge.starter;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.WorkerFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -26,6 +30,13 @@ import org.springframework.test.web.servlet.MockMvc;
 class OperationalEndpointsTest {
 
   @Autowired MockMvc mvc;
+  @Autowired ApplicationContext context;
+
+  @Test
+  void givenTheApp_whenStarted_itShouldRunNoTemporalWorker() {
+    assertThat(context.getBeanNamesForType(WorkerFactory.class)).isEmpty();
+    assertThat(context.getBeanNamesForType(WorkflowClient.class)).isNotEmpty();
+  }
 
   @Test
   void givenTheApp_whenTheOpenApiDocumentIsFetched_itShouldDescribeTheEnvironmentsApi()
