@@ -25,6 +25,7 @@ import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
@@ -330,6 +331,11 @@ public class TemporalEnvironments implements DisposableBean {
     } catch (WorkflowUpdateTimeoutOrCancelledException e) {
       throw new TemporalUnavailableException(
           "the environment's workflow did not answer in time; is a worker running?", true, e);
+    } catch (WorkflowQueryException e) {
+      // The query reached a worker but the workflow could not answer it (a failing workflow task,
+      // for one); the cause is in the worker's log and the Temporal UI, not for the caller.
+      throw new TemporalUnavailableException(
+          "the environment's workflow could not answer its status query", false, e);
     } catch (RuntimeException e) {
       Status.Code code = statusCode(e);
       if (code == Status.Code.UNAVAILABLE) {
