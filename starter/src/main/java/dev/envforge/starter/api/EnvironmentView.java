@@ -1,0 +1,70 @@
+package dev.envforge.starter.api;
+
+import dev.envforge.starter.environments.ObservedEnvironment;
+import dev.envforge.workflows.environment.EnvironmentOutputs;
+import dev.envforge.workflows.environment.EnvironmentStatus;
+import dev.envforge.workflows.environment.Phase;
+import dev.envforge.workflows.request.EnvironmentRequest;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An environment as the API shows it. Carries names and addresses only: the database's credentials
+ * are in the Secret {@code secretName} in {@code namespace}, never here.
+ *
+ * @param request the request the environment was started with, defaults filled in
+ * @param expiring true once the expiry warning period has begun
+ * @param reason why the environment failed or was destroyed, if it was
+ * @param temporalUiUrl the run's history in the Temporal UI
+ */
+public record EnvironmentView(
+    String team,
+    String name,
+    String environmentId,
+    String workflowId,
+    String runId,
+    Phase phase,
+    EnvironmentRequest request,
+    List<StepView> steps,
+    String cluster,
+    String namespace,
+    String secretName,
+    String databaseName,
+    String databaseHost,
+    Integer databasePort,
+    Instant createdAt,
+    Instant readyAt,
+    Instant expiresAt,
+    boolean expiring,
+    String reason,
+    String temporalUiUrl) {
+
+  public static EnvironmentView of(ObservedEnvironment environment, TemporalUiLinks links) {
+    EnvironmentStatus status = environment.status();
+    EnvironmentOutputs outputs =
+        status.outputs() == null ? EnvironmentOutputs.empty() : status.outputs();
+    List<StepView> steps =
+        status.steps() == null ? List.of() : status.steps().stream().map(StepView::of).toList();
+    return new EnvironmentView(
+        environment.team(),
+        environment.name(),
+        status.environmentId(),
+        environment.workflowId(),
+        environment.runId(),
+        status.phase(),
+        status.request(),
+        steps,
+        outputs.cluster(),
+        outputs.namespace(),
+        outputs.secretName(),
+        outputs.databaseName(),
+        outputs.databaseHost(),
+        outputs.databasePort(),
+        status.createdAt(),
+        status.readyAt(),
+        status.expiresAt(),
+        status.expiring(),
+        status.reason(),
+        links.run(environment.workflowId(), environment.runId()));
+  }
+}

@@ -1,0 +1,89 @@
+package dev.envforge.starter.config;
+
+import dev.envforge.workflows.environment.EnvironmentWorkflow;
+import dev.envforge.workflows.request.RequestLimits;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The API's settings. The request limits must match the worker's, which checks the same request
+ * again inside the workflow; the API checks first so that a bad request is a 400, not a failed run.
+ *
+ * @param namespacePrefix prepended to {@code <team>-<name>}; may be empty, so only null means unset
+ * @param taskQueue where environment workflows are started; the worker polls the same queue
+ * @param temporalUiBaseUrl the Temporal UI that responses link each run to
+ * @param maxBodySize request bodies above this are refused with 400 before any parsing
+ * @param updateTimeout how long extend and destroy wait for the workflow to answer
+ * @param queryTimeout how long a status query waits for a worker to answer
+ */
+@ConfigurationProperties("envforge")
+public record EnvforgeProperties(
+    String namespacePrefix,
+    Duration defaultTtl,
+    Duration maxTtl,
+    String taskQueue,
+    String temporalUiBaseUrl,
+    DataSize maxBodySize,
+    Duration updateTimeout,
+    Duration queryTimeout,
+    Events events,
+    Listing listing,
+    Metrics metrics) {
+
+  public EnvforgeProperties {
+    namespacePrefix = namespacePrefix == null ? "env-" : namespacePrefix;
+    defaultTtl = defaultTtl == null ? Duration.ofHours(8) : defaultTtl;
+    maxTtl = maxTtl == null ? Duration.ofDays(7) : maxTtl;
+    taskQueue = taskQueue == null ? EnvironmentWorkflow.TASK_QUEUE : taskQueue;
+    temporalUiBaseUrl = temporalUiBaseUrl == null ? "http://127.0.0.1:8233" : temporalUiBaseUrl;
+    maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(16) : maxBodySize;
+    updateTimeout = updateTimeout == null ? Duration.ofSeconds(20) : updateTimeout;
+    queryTimeout = queryTimeout == null ? Duration.ofSeconds(10) : queryTimeout;
+    events = events == null ? new Events(null, null, 0) : events;
+    listing = listing == null ? new Listing(0, 0) : listing;
+    metrics = metrics == null ? new Metrics(null) : metrics;
+  }
+
+  /** The defaults, for tests and for code that runs without Spring's binder. */
+  public static EnvforgeProperties defaults() {
+    return new EnvforgeProperties(null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  public RequestLimits limits() {
+    return new RequestLimits(namespacePrefix, defaultTtl, maxTtl);
+  }
+
+  /**
+   * The server-sent event streams.
+   *
+   * @param timeout a stream ends after this even if the environment never settles
+   * @param pollInterval how often a stream asks the workflow for its status
+   * @param pollerThreads threads shared by all open streams to run those queries
+   */
+  public record Events(Duration timeout, Duration pollInterval, int pollerThreads) {
+    public Events {
+      timeout = timeout == null ? Duration.ofMinutes(30) : timeout;
+      pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+      pollerThreads = pollerThreads <= 0 ? 4 : pollerThreads;
+    }
+  }
+
+  /** Page sizes of {@code GET /api/v1/environments}. */
+  public record Listing(int defaultPageSize, int maxPageSize) {
+    public Listing {
+      defaultPageSize = defaultPageSize <= 0 ? 20 : defaultPageSize;
+      maxPageSize = maxPageSize <= 0 ? 100 : maxPageSize;
+    }
+  }
+
+  /**
+   * @param phaseRefreshInterval how often the environments-by-phase gauge is counted in visibility
+   */
+  public record Metrics(Duration phaseRefreshInterval) {
+    public Metrics {
+      phaseRefreshInterval =
+          phaseRefreshInterval == null ? Duration.ofSeconds(30) : phaseRefreshInterval;
+    }
+  }
+}

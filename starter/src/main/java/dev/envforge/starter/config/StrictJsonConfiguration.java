@@ -1,0 +1,37 @@
+package dev.envforge.starter.config;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * Makes request bodies strict: a misspelt field or a number where a name belongs is a mistake the
+ * caller should hear about, not a silently ignored or converted value that starts the wrong
+ * environment.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StrictJsonConfiguration {
+
+  @Bean
+  JsonMapperBuilderCustomizer strictRequestBodies() {
+    return builder ->
+        builder
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .withCoercionConfig(
+                LogicalType.Textual,
+                config ->
+                    config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(
+                LogicalType.Enum,
+                config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+  }
+}

@@ -1,0 +1,24 @@
+package dev.envforge.starter.environments;
+
+import java.util.regex.Pattern;
+
+/** The label rule that team and name follow, for path variables and query parameters. */
+final class Dns1123 {
+
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+  private Dns1123() {}
+
+  static boolean isLabel(String value) {
+    return value != null && LABEL.matcher(value).matches();
+  }
+
+  static void requireLabel(String field, String value) {
+    if (!isLabel(value)) {
+      throw new InvalidRequestException(
+          field,
+          "must be a DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and"
+              + " ending with a letter or digit");
+    }
+  }
+}

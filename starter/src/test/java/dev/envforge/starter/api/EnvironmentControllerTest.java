@@ -1,0 +1,591 @@
+package dev.envforge.starter.api;
+
+import static dev.envforge.starter.api.EnvironmentFixtures.REQUEST_JSON;
+import static dev.envforge.starter.api.EnvironmentFixtures.inPhase;
+import static dev.envforge.starter.api.EnvironmentFixtures.ready;
+import static dev.envforge.starter.api.EnvironmentFixtures.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.envforge.starter.config.StarterConfiguration;
+import dev.envforge.starter.config.StrictJsonConfiguration;
+import dev.envforge.starter.environments.EnvironmentService;
+import dev.envforge.starter.environments.TemporalEnvironments;
+import dev.envforge.starter.environments.TemporalEnvironments.RunDescription;
+import dev.envforge.starter.environments.TemporalEnvironments.StartResult;
+import dev.envforge.starter.environments.TemporalEnvironments.VisibilityPage;
+import dev.envforge.starter.environments.TemporalUnavailableException;
+import dev.envforge.starter.environments.UpdateRefusedException;
+import dev.envforge.starter.metrics.TimeToReadyRecorder;
+import dev.envforge.workflows.environment.EnvironmentStatus;
+import dev.envforge.workflows.environment.ExtendRequest;
+import dev.envforge.workflows.environment.Phase;
+import dev.envforge.workflows.request.EnvironmentRequest;
+import dev.envforge.workflows.request.Profile;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.client.WorkflowExecutionMetadata;
+import io.temporal.common.converter.DefaultDataConverter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+
+/** The HTTP contract over a mocked Temporal: status codes, bodies and problem details. */
+@WebMvcTest(EnvironmentController.class)
+@TestPropertySource(properties = "envforge.events.poll-interval=PT0.02S")
+@Import({
+  StarterConfiguration.class,
+  StrictJsonConfiguration.class,
+  EnvironmentService.class,
+  EnvironmentEventPublisher.class,
+  TemporalUiLinks.class,
+  TimeToReadyRecorder.class,
+  EnvironmentControllerTest.Metrics.class
+})
+class EnvironmentControllerTest {
+
+  static final String WORKFLOW_ID = "environment/payments/checkout";
+  static final String RUN_ID = "run-1";
+  static final String PROBLEM_JSON = "application/problem+json";
+
+  @TestConfiguration
+  static class Metrics {
+    @Bean
+    @Primary
+    MeterRegistry testMeterRegistry() {
+      return new SimpleMeterRegistry();
+    }
+  }
+
+  @Autowired MockMvc mvc;
+  @MockitoBean TemporalEnvironments temporal;
+
+  @BeforeEach
+  void temporalNamespace() {
+    when(temporal.namespace()).thenReturn("default");
+  }
+
+  // --- POST: validation and body problems -------------------------------------------------
+
+  @Test
+  void givenAnUnknownField_whenRequested_itShouldAnswer400NamingTheField() throws Exception {
+    mvc.perform(json(post("/api/v1/environments"), "{\"team\":\"a\",\"name\":\"b\",\"colour\":1}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value("colour"))
+        .andExpect(jsonPath("$.detail").value("colour: is not a known field"));
+    verify(temporal, never()).start(any());
+  }
+
+  @Test
+  void givenAnUnknownNestedField_whenRequested_itShouldNameItsPath() throws Exception {
+    mvc.perform(
+            json(
+                post("/api/v1/environments"),
+                "{\"team\":\"a\",\"name\":\"b\",\"cluster\":{\"mode\":\"shared\",\"zone\":\"x\"}}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("cluster.zone"));
+  }
+
+  @Test
+  void givenMalformedJson_whenRequested_itShouldAnswer400SayingWhere() throws Exception {
+    mvc.perform(json(post("/api/v1/environments"), "{\"team\":\"a\","))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(jsonPath("$.title").value("Malformed JSON"))
+        .andExpect(jsonPath("$.errors[0].field").value("body"));
+  }
+
+  @Test
+  void givenANumberForTheTeam_whenRequested_itShouldAnswer400RatherThanCoerceIt() throws Exception {
+    mvc.perform(json(post("/api/v1/environments"), "{\"team\":5,\"name\":\"b\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("team"))
+        .andExpect(jsonPath("$.errors[0].message").value("must be a string"));
+  }
+
+  @Test
+  void givenAnUnknownProfile_whenRequested_itShouldListTheAcceptedValues() throws Exception {
+    mvc.perform(
+            json(
+                post("/api/v1/environments"),
+                "{\"team\":\"a\",\"name\":\"b\",\"profile\":\"huge\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("profile"))
+        .andExpect(jsonPath("$.errors[0].message").value("must be one of: small, medium, large"));
+  }
+
+  @Test
+  void givenABodyOverTheLimit_whenRequested_itShouldAnswer400NamingTheLimit() throws Exception {
+    String huge = "{\"team\":\"" + "a".repeat(17 * 1024) + "\",\"name\":\"b\"}";
+    mvc.perform(json(post("/api/v1/environments"), huge))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.title").value("Request body too large"))
+        .andExpect(jsonPath("$.detail").value("body: must be at most 16384 bytes"));
+    verify(temporal, never()).start(any());
+  }
+
+  @Test
+  void givenABadTeam_whenRequested_itShouldAnswer400NamingTeamAndStartNothing() throws Exception {
+    mvc.perform(json(post("/api/v1/environments"), "{\"team\":\"Pay_ments\",\"name\":\"b\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors", hasSize(1)))
+        .andExpect(jsonPath("$.errors[0].field").value("team"));
+    verify(temporal, never()).start(any());
+  }
+
+  @Test
+  void givenABadTtl_whenRequested_itShouldAnswer400NamingTtl() throws Exception {
+    mvc.perform(
+            json(
+                post("/api/v1/environments"),
+                "{\"team\":\"payments\",\"name\":\"b\",\"ttl\":\"8 hours\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("ttl"))
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value("must be an ISO-8601 duration such as PT8H or P2D"));
+  }
+
+  @Test
+  void givenATtlBeyondTheMaximum_whenRequested_itShouldAnswer400NamingTtl() throws Exception {
+    mvc.perform(
+            json(
+                post("/api/v1/environments"),
+                "{\"team\":\"payments\",\"name\":\"b\",\"ttl\":\"P30D\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("ttl"))
+        .andExpect(jsonPath("$.errors[0].message").value("must be at most PT168H"));
+  }
+
+  // --- POST: start, idempotency, conflict --------------------------------------------------
+
+  @Test
+  void givenANewRequest_whenRequested_itShouldStartItAndAnswer202WithLocation() throws Exception {
+    when(temporal.start(any())).thenReturn(new StartResult(RUN_ID, true));
+
+    mvc.perform(json(post("/api/v1/environments"), REQUEST_JSON))
+        .andExpect(status().isAccepted())
+        .andExpect(header().string("Location", "/api/v1/environments/payments/checkout"))
+        .andExpect(jsonPath("$.phase").value("PROVISIONING"))
+        .andExpect(jsonPath("$.workflowId").value(WORKFLOW_ID))
+        .andExpect(jsonPath("$.runId").value(RUN_ID))
+        .andExpect(jsonPath("$.request.database.kind").value("postgres"));
+
+    ArgumentCaptor<EnvironmentRequest> started = ArgumentCaptor.forClass(EnvironmentRequest.class);
+    verify(temporal).start(started.capture());
+    assertThat(started.getValue()).isEqualTo(request());
+  }
+
+  @Test
+  void givenTheSameRequestLive_whenRequestedAgain_itShouldAnswer200WithTheLiveEnvironment()
+      throws Exception {
+    when(temporal.start(any())).thenReturn(new StartResult(RUN_ID, false));
+    when(temporal.startInput(WORKFLOW_ID, RUN_ID)).thenReturn(request());
+    when(temporal.status(eq(WORKFLOW_ID), eq(RUN_ID), any())).thenReturn(ready(request()));
+
+    mvc.perform(json(post("/api/v1/environments"), REQUEST_JSON))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Location", "/api/v1/environments/payments/checkout"))
+        .andExpect(jsonPath("$.runId").value(RUN_ID))
+        .andExpect(jsonPath("$.phase").value("READY"));
+  }
+
+  @Test
+  void givenTheSameRequestWithDefaultsSpelledOut_whenRequestedAgain_itShouldNotConflict()
+      throws Exception {
+    when(temporal.start(any())).thenReturn(new StartResult(RUN_ID, false));
+    when(temporal.startInput(WORKFLOW_ID, RUN_ID))
+        .thenReturn(new EnvironmentRequest("payments", "checkout", null, null, null, "PT120M"));
+    when(temporal.status(eq(WORKFLOW_ID), eq(RUN_ID), any()))
+        .thenThrow(new TemporalUnavailableException("no worker", true, null));
+
+    mvc.perform(
+            json(
+                post("/api/v1/environments"),
+                "{\"team\":\"payments\",\"name\":\"checkout\",\"cluster\":{\"mode\":\"shared\"},"
+                    + "\"profile\":\"small\",\"database\":{\"kind\":\"none\"},\"ttl\":\"PT2H\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.runId").value(RUN_ID))
+        .andExpect(jsonPath("$.phase").value("PROVISIONING"));
+  }
+
+  @Test
+  void givenADifferentSpecLive_whenRequested_itShouldAnswer409ListingTheDifferingFields()
+      throws Exception {
+    when(temporal.start(any())).thenReturn(new StartResult(RUN_ID, false));
+    EnvironmentRequest live = request();
+    when(temporal.startInput(WORKFLOW_ID, RUN_ID))
+        .thenReturn(
+            new EnvironmentRequest(
+                live.team(), live.name(), live.cluster(), Profile.LARGE, live.database(), "PT2H"));
+
+    mvc.perform(json(post("/api/v1/environments"), REQUEST_JSON))
+        .andExpect(status().isConflict())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(jsonPath("$.differences", hasSize(1)))
+        .andExpect(jsonPath("$.differences[0].field").value("profile"))
+        .andExpect(jsonPath("$.differences[0].current").value("large"))
+        .andExpect(jsonPath("$.differences[0].requested").value("small"))
+        .andExpect(jsonPath("$.environment").value("payments/checkout"));
+  }
+
+  // --- GET ---------------------------------------------------------------------------------
+
+  @Test
+  void givenNoSuchEnvironment_whenFetched_itShouldAnswer404Problem() throws Exception {
+    when(temporal.describe(WORKFLOW_ID)).thenReturn(Optional.empty());
+
+    mvc.perform(get("/api/v1/environments/payments/checkout"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(jsonPath("$.title").value("Environment not found"))
+        .andExpect(jsonPath("$.environment").value("payments/checkout"));
+  }
+
+  @Test
+  void givenAReadyEnvironment_whenFetched_itShouldShowStepsOutputsExpiryAndTheUiLink()
+      throws Exception {
+    givenRun(true, Phase.READY);
+    when(temporal.status(WORKFLOW_ID, RUN_ID)).thenReturn(ready(request()));
+
+    MvcResult result =
+        mvc.perform(get("/api/v1/environments/payments/checkout"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.phase").value("READY"))
+            .andExpect(jsonPath("$.steps", hasSize(4)))
+            .andExpect(jsonPath("$.steps[1].step").value("NAMESPACE"))
+            .andExpect(jsonPath("$.steps[1].attempts").value(2))
+            .andExpect(jsonPath("$.steps[1].lastError").value("connection refused"))
+            .andExpect(jsonPath("$.steps[1].durationMillis").value(2000))
+            .andExpect(jsonPath("$.namespace").value("env-payments-checkout"))
+            .andExpect(jsonPath("$.secretName").value("envforge-database"))
+            .andExpect(jsonPath("$.databaseName").value("env_payments_checkout"))
+            .andExpect(jsonPath("$.databaseHost").value("127.0.0.1"))
+            .andExpect(jsonPath("$.databasePort").value(15432))
+            .andExpect(jsonPath("$.expiresAt").value("2030-01-01T12:00:00Z"))
+            .andExpect(
+                jsonPath("$.temporalUiUrl")
+                    .value(
+                        "http://127.0.0.1:8233/namespaces/default/workflows/"
+                            + "environment%2Fpayments%2Fcheckout/run-1/history"))
+            .andReturn();
+    assertThat(result.getResponse().getContentAsString()).doesNotContainIgnoringCase("password");
+  }
+
+  @Test
+  void givenABadTeamInThePath_whenFetched_itShouldAnswer400NamingTeam() throws Exception {
+    mvc.perform(get("/api/v1/environments/Pay_ments/checkout"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("team"));
+  }
+
+  @Test
+  void givenTemporalUnavailable_whenFetched_itShouldAnswer503ProblemWithRetryAfter()
+      throws Exception {
+    when(temporal.describe(WORKFLOW_ID))
+        .thenThrow(new TemporalUnavailableException("Temporal is unavailable", false, null));
+
+    mvc.perform(get("/api/v1/environments/payments/checkout"))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(header().string("Retry-After", "5"))
+        .andExpect(jsonPath("$.title").value("Temporal is unavailable"));
+  }
+
+  @Test
+  void givenAnUnexpectedFailure_whenFetched_itShouldAnswer500WithoutInternals() throws Exception {
+    when(temporal.describe(WORKFLOW_ID))
+        .thenThrow(new IllegalStateException("secret internal detail"));
+
+    MvcResult result =
+        mvc.perform(get("/api/v1/environments/payments/checkout"))
+            .andExpect(status().isInternalServerError())
+            .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+            .andReturn();
+    assertThat(result.getResponse().getContentAsString())
+        .doesNotContain("secret internal detail")
+        .doesNotContain("IllegalStateException")
+        .doesNotContain("at dev.envforge");
+  }
+
+  // --- extend --------------------------------------------------------------------------------
+
+  @Test
+  void givenTheWorkflowRefusesTheExpiry_whenExtended_itShouldAnswer422WithItsMessage()
+      throws Exception {
+    givenRun(true, Phase.READY);
+    String message = "by: the expiry would be 2030-02-01T00:00:00Z, beyond the maximum TTL";
+    when(temporal.update(eq(WORKFLOW_ID), eq(RUN_ID), eq("extend"), any()))
+        .thenThrow(new UpdateRefusedException(UpdateRefusedException.Reason.UNACCEPTABLE, message));
+
+    mvc.perform(json(post("/api/v1/environments/payments/checkout/extend"), "{\"by\":\"P30D\"}"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value(message));
+    verify(temporal).update(WORKFLOW_ID, RUN_ID, "extend", ExtendRequest.by("P30D"));
+  }
+
+  @Test
+  void givenAnEnvironmentStillProvisioning_whenExtendedAndRefused_itShouldAnswer409()
+      throws Exception {
+    givenRun(true, Phase.DESTROYING);
+    when(temporal.update(eq(WORKFLOW_ID), eq(RUN_ID), eq("extend"), any()))
+        .thenThrow(
+            new UpdateRefusedException(
+                UpdateRefusedException.Reason.WRONG_STATE,
+                "extend: the environment is DESTROYING, not READY"));
+
+    mvc.perform(json(post("/api/v1/environments/payments/checkout/extend"), "{\"by\":\"PT1H\"}"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value("extend: the environment is DESTROYING, not READY"));
+  }
+
+  @Test
+  void givenADestroyedEnvironment_whenExtended_itShouldAnswer409WithoutAnUpdate() throws Exception {
+    givenRun(false, Phase.DESTROYED);
+
+    mvc.perform(json(post("/api/v1/environments/payments/checkout/extend"), "{\"by\":\"PT1H\"}"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value(containsString("DESTROYED")));
+    verify(temporal, never()).update(anyString(), anyString(), anyString(), any());
+  }
+
+  @Test
+  void givenBothByAndUntil_whenExtended_itShouldAnswer400() throws Exception {
+    mvc.perform(
+            json(
+                post("/api/v1/environments/payments/checkout/extend"),
+                "{\"by\":\"PT1H\",\"until\":\"2030-01-01T00:00:00Z\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("by"));
+  }
+
+  @Test
+  void givenAnUntilThatIsNotAnInstant_whenExtended_itShouldAnswer400NamingUntil() throws Exception {
+    mvc.perform(
+            json(post("/api/v1/environments/payments/checkout/extend"), "{\"until\":\"tomorrow\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("until"));
+  }
+
+  @Test
+  void givenAReadyEnvironment_whenExtended_itShouldAnswerTheNewExpiry() throws Exception {
+    givenRun(true, Phase.READY);
+    EnvironmentStatus extended = ready(request());
+    when(temporal.update(eq(WORKFLOW_ID), eq(RUN_ID), eq("extend"), any()))
+        .thenReturn(Optional.of(extended));
+
+    mvc.perform(json(post("/api/v1/environments/payments/checkout/extend"), "{\"by\":\"PT1H\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.expiresAt").value("2030-01-01T12:00:00Z"));
+  }
+
+  // --- DELETE -------------------------------------------------------------------------------
+
+  @Test
+  void givenAReadyEnvironment_whenDeleted_itShouldStartTeardownAndAnswer202() throws Exception {
+    givenRun(true, Phase.READY);
+    when(temporal.update(WORKFLOW_ID, RUN_ID, "destroy", "done testing"))
+        .thenReturn(Optional.of(inPhase(ready(request()), Phase.DESTROYING, "destroyed: done")));
+
+    mvc.perform(delete("/api/v1/environments/payments/checkout").param("reason", "done testing"))
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.phase").value("DESTROYING"));
+  }
+
+  @Test
+  void givenADestroyedEnvironment_whenDeletedAgain_itShouldAnswer202WithoutAnUpdate()
+      throws Exception {
+    givenRun(false, Phase.DESTROYED);
+    when(temporal.status(WORKFLOW_ID, RUN_ID))
+        .thenReturn(inPhase(ready(request()), Phase.DESTROYED, "destroy requested"));
+
+    mvc.perform(delete("/api/v1/environments/payments/checkout"))
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.phase").value("DESTROYED"));
+    verify(temporal, never()).update(anyString(), anyString(), anyString(), any());
+  }
+
+  @Test
+  void givenNoSuchEnvironment_whenDeleted_itShouldAnswer404() throws Exception {
+    when(temporal.describe(WORKFLOW_ID)).thenReturn(Optional.empty());
+
+    mvc.perform(delete("/api/v1/environments/payments/checkout")).andExpect(status().isNotFound());
+  }
+
+  // --- events -------------------------------------------------------------------------------
+
+  @Test
+  void givenAnEnvironmentProvisioning_whenFollowed_itShouldSendEachChangeOnceAndEndAtReady()
+      throws Exception {
+    givenRun(true, Phase.PROVISIONING);
+    EnvironmentStatus ready = ready(request());
+    EnvironmentStatus provisioning = inPhase(ready, Phase.PROVISIONING, null);
+    when(temporal.status(WORKFLOW_ID, RUN_ID))
+        .thenReturn(provisioning, provisioning, provisioning, ready, ready);
+
+    MvcResult started =
+        mvc.perform(get("/api/v1/environments/payments/checkout/events"))
+            .andExpect(MockMvcResultMatchers.request().asyncStarted())
+            .andReturn();
+    started.getAsyncResult(5_000);
+    String stream = started.getResponse().getContentAsString();
+
+    assertThat(stream.split("event:status", -1)).hasSize(3);
+    assertThat(stream.indexOf("\"phase\":\"PROVISIONING\""))
+        .isNotNegative()
+        .isLessThan(stream.indexOf("\"phase\":\"READY\""));
+  }
+
+  @Test
+  void givenNoSuchEnvironment_whenFollowed_itShouldAnswer404Problem() throws Exception {
+    when(temporal.describe(WORKFLOW_ID)).thenReturn(Optional.empty());
+
+    mvc.perform(
+            get("/api/v1/environments/payments/checkout/events")
+                .accept(MediaType.TEXT_EVENT_STREAM))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+  }
+
+  // --- list ---------------------------------------------------------------------------------
+
+  @Test
+  void givenMoreThanOnePage_whenListed_itShouldHandBackATokenThatFetchesTheNextPage()
+      throws Exception {
+    byte[] serverToken = "page-2".getBytes(StandardCharsets.UTF_8);
+    String query = "WorkflowType = 'EnvironmentWorkflow' AND EnvTeam = 'payments'";
+    when(temporal.list(eq(query), eq(1), eq(new byte[0])))
+        .thenReturn(new VisibilityPage(List.of(execution("checkout")), serverToken));
+    when(temporal.list(eq(query), eq(1), eq(serverToken)))
+        .thenReturn(new VisibilityPage(List.of(execution("search")), new byte[0]));
+
+    MvcResult first =
+        mvc.perform(get("/api/v1/environments").param("team", "payments").param("pageSize", "1"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.items", hasSize(1)))
+            .andExpect(jsonPath("$.items[0].workflowId").value("environment/payments/checkout"))
+            .andExpect(jsonPath("$.items[0].href").value("/api/v1/environments/payments/checkout"))
+            .andExpect(jsonPath("$.nextPageToken").isString())
+            .andReturn();
+    String token =
+        com.jayway.jsonpath.JsonPath.read(
+            first.getResponse().getContentAsString(), "$.nextPageToken");
+    assertThat(token).doesNotContain("=").doesNotContain("+").doesNotContain("/");
+
+    mvc.perform(
+            get("/api/v1/environments")
+                .param("team", "payments")
+                .param("pageSize", "1")
+                .param("pageToken", token))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[0].workflowId").value("environment/payments/search"))
+        .andExpect(jsonPath("$.nextPageToken").doesNotExist());
+  }
+
+  @Test
+  void givenATokenFromAnotherFilter_whenListed_itShouldAnswer400NamingPageToken() throws Exception {
+    when(temporal.list(anyString(), anyInt(), any()))
+        .thenReturn(new VisibilityPage(List.of(execution("checkout")), new byte[] {1, 2, 3}));
+    MvcResult first =
+        mvc.perform(get("/api/v1/environments").param("team", "payments").param("pageSize", "1"))
+            .andReturn();
+    String token =
+        com.jayway.jsonpath.JsonPath.read(
+            first.getResponse().getContentAsString(), "$.nextPageToken");
+
+    mvc.perform(get("/api/v1/environments").param("team", "search").param("pageToken", token))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("pageToken"));
+  }
+
+  @Test
+  void givenBadFilters_whenListed_itShouldAnswer400NamingEachParameter() throws Exception {
+    mvc.perform(get("/api/v1/environments").param("team", "Pay_ments"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("team"));
+    mvc.perform(get("/api/v1/environments").param("phase", "SLEEPING"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("phase"));
+    mvc.perform(get("/api/v1/environments").param("pageSize", "1000"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("pageSize"));
+    mvc.perform(get("/api/v1/environments").param("pageSize", "ten"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("pageSize"));
+    mvc.perform(get("/api/v1/environments").param("pageToken", "not base64!"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("pageToken"));
+    verify(temporal, never()).list(anyString(), anyInt(), any());
+  }
+
+  @Test
+  void givenAPhaseInLowerCase_whenListed_itShouldQueryThatPhase() throws Exception {
+    when(temporal.list(anyString(), anyInt(), any()))
+        .thenReturn(new VisibilityPage(List.of(), new byte[0]));
+
+    mvc.perform(get("/api/v1/environments").param("phase", "ready"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items", hasSize(0)))
+        .andExpect(content().string(not(containsString("error"))));
+    verify(temporal)
+        .list("WorkflowType = 'EnvironmentWorkflow' AND EnvPhase = 'READY'", 20, new byte[0]);
+  }
+
+  private void givenRun(boolean open, Phase phase) {
+    when(temporal.describe(WORKFLOW_ID))
+        .thenReturn(Optional.of(new RunDescription(WORKFLOW_ID, RUN_ID, open, phase)));
+  }
+
+  private static WorkflowExecutionMetadata execution(String name) {
+    WorkflowExecutionInfo info =
+        WorkflowExecutionInfo.newBuilder()
+            .setExecution(
+                WorkflowExecution.newBuilder()
+                    .setWorkflowId("environment/payments/" + name)
+                    .setRunId("run-" + name))
+            .build();
+    return new WorkflowExecutionMetadata(info, DefaultDataConverter.STANDARD_INSTANCE);
+  }
+
+  private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder json(
+      org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+      String body) {
+    return request.contentType(MediaType.APPLICATION_JSON).content(body);
+  }
+}
