@@ -6,6 +6,9 @@ import dev.envforge.activities.crossplane.model.XEnvCluster;
 import dev.envforge.activities.kubernetes.ClusterClients;
 import dev.envforge.activities.kubernetes.ManagedMetadata;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
+import dev.envforge.activities.secret.ConnectionSecret;
+import dev.envforge.activities.secret.ConnectionSecretWriter;
+import dev.envforge.activities.secret.DatabaseCredentials;
 import dev.envforge.activities.temporal.Heartbeat;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.CrossplaneActivities;
@@ -173,7 +176,7 @@ public final class KubernetesCrossplaneActivities implements CrossplaneActivitie
               .forceConflicts()
               .serverSideApply();
           log.info("applied {}; waiting until it is Ready", what);
-          DatabaseConnection connection =
+          DatabaseCredentials credentials =
               poller.await(
                   what,
                   () -> databaseProbe(composite, source, spec, what),
@@ -184,17 +187,13 @@ public final class KubernetesCrossplaneActivities implements CrossplaneActivitie
                               + poller.patience()
                               + "; last seen: "
                               + progress));
-          client
-              .resource(DatabaseConnectionSecret.desired(spec, connection))
-              .fieldManager(ManagedMetadata.FIELD_MANAGER)
-              .forceConflicts()
-              .serverSideApply();
+          ConnectionSecretWriter.apply(client, ConnectionSecret.desired(spec, credentials));
           log.info("{} is Ready; wrote Secret {}", what, spec.secretName());
-          return connection.reference(spec.secretName());
+          return credentials.reference(spec.secretName());
         });
   }
 
-  private Probe<DatabaseConnection> databaseProbe(
+  private Probe<DatabaseCredentials> databaseProbe(
       Resource<EnvDatabase> composite, Resource<Secret> source, DatabaseSpec spec, String what) {
     EnvDatabase live = composite.get();
     stillThere(live, what);
@@ -209,7 +208,7 @@ public final class KubernetesCrossplaneActivities implements CrossplaneActivitie
         return Probe.pending(progressOf(verdict));
     }
     Secret secret = source.get();
-    List<String> missing = DatabaseConnectionSecret.missingKeys(secret);
+    List<String> missing = CompositeConnectionSecret.missingKeys(secret);
     if (!missing.isEmpty()) {
       return Probe.pending(
           "Ready, but its connection Secret '"
@@ -217,7 +216,7 @@ public final class KubernetesCrossplaneActivities implements CrossplaneActivitie
               + "' lacks "
               + missing);
     }
-    return Probe.done(DatabaseConnectionSecret.read(secret, spec.databaseName()));
+    return Probe.done(CompositeConnectionSecret.read(secret, spec.databaseName()));
   }
 
   @Override
@@ -227,13 +226,14 @@ public final class KubernetesCrossplaneActivities implements CrossplaneActivitie
     KubernetesClient client = clients.forCluster(spec.cluster());
     Resource<EnvDatabase> composite =
         client.resources(EnvDatabase.class).inNamespace(spec.namespace()).withName(name);
-    Resource<Secret> target =
-        client.secrets().inNamespace(spec.namespace()).withName(spec.secretName());
     guarded(
         what,
         () -> {
-          deleteIfOwned(
-              target, spec.labels(), "Secret '" + spec.namespace() + "/" + spec.secretName() + "'");
+          // Someone else's Secret of that name is left alone, like an absent one.
+          if (ConnectionSecretWriter.deleteIfOwned(
+              client, spec.namespace(), spec.secretName(), spec.labels())) {
+            log.info("deleted Secret '{}/{}'", spec.namespace(), spec.secretName());
+          }
           if (deleteIfOwned(composite, spec.labels(), what)) {
             awaitGone(composite, what);
           }

@@ -1,5 +1,6 @@
 package dev.envforge.activities.secret;
 
+import dev.envforge.workflows.activities.DatabaseRef;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,14 @@ public record DatabaseCredentials(
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " is not a TCP port");
     }
+  }
+
+  /**
+   * What the workflow may know of these credentials: everything but the password, which stays in
+   * Secret {@code secretName}.
+   */
+  public DatabaseRef reference(String secretName) {
+    return new DatabaseRef(host, port, database, username, secretName);
   }
 
   @Override

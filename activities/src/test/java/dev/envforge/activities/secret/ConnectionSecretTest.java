@@ -3,6 +3,7 @@ package dev.envforge.activities.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envforge.workflows.activities.ClusterRef;
+import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.DatabaseSpec;
 import dev.envforge.workflows.activities.EnvironmentLabels;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -138,6 +139,18 @@ class ConnectionSecretTest {
   @Test
   void givenCredentials_whenPrinted_itShouldNotShowThePassword() {
     assertThat(PLAIN.toString()).doesNotContain("s3cretPassw0rd").contains("db.internal");
+  }
+
+  @Test
+  void givenCredentials_whenReferenced_itShouldKeepAllButThePasswordAndNameTheSecret() {
+    assertThat(PLAIN.reference("envforge-database"))
+        .isEqualTo(
+            new DatabaseRef(
+                "db.internal",
+                5432,
+                "payments_feature_x",
+                "payments_feature_x",
+                "envforge-database"));
   }
 
   @Test
