@@ -119,17 +119,7 @@ class WorkerCrashIT {
         .withName(namespace)
         .edit(ns -> new NamespaceBuilder(ns).editMetadata().withFinalizers().endMetadata().build());
 
-    try (WorkerProcess second =
-        WorkerProcess.start(platform, taskQueue, PREFIX, "crash-worker-2")) {
-      EnvironmentStatus ready =
-          awaitStatus(
-              workflow,
-              s -> s.phase() == Phase.READY,
-              Duration.ofMinutes(3),
-              "READY after restart");
-      assertReadyExactlyOnce(ready);
-      destroyAndAssertNothingLeft(workflow);
-    }
+    restartAndAssertReadyOnceThenGone(workflow, "crash-worker-2");
   }
 
   @Test
@@ -157,8 +147,13 @@ class WorkerCrashIT {
     }
     System.out.println("worker killed while running " + runningAtKill);
 
-    try (WorkerProcess second =
-        WorkerProcess.start(platform, taskQueue, PREFIX, "crash-worker-4")) {
+    restartAndAssertReadyOnceThenGone(workflow, "crash-worker-4");
+  }
+
+  /** A fresh worker must finish what the killed one began, exactly once. */
+  private void restartAndAssertReadyOnceThenGone(EnvironmentWorkflow workflow, String logName)
+      throws Exception {
+    try (WorkerProcess second = WorkerProcess.start(platform, taskQueue, PREFIX, logName)) {
       EnvironmentStatus ready =
           awaitStatus(
               workflow,

@@ -3,15 +3,13 @@ package dev.envforge.activities.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.envforge.activities.kubernetes.ClusterConnection;
-import dev.envforge.activities.kubernetes.ClusterRegistry;
+import dev.envforge.activities.kubernetes.LocalClusterClients;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.request.ClusterMode;
 import io.temporal.failure.ApplicationFailure;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,15 +27,7 @@ class RegistryClusterActivitiesIT {
 
   @BeforeEach
   void connect(LocalPlatform platform) {
-    clients =
-        new RegistryClusterClients(
-            new ClusterRegistry(
-                Map.of(
-                    "local",
-                    ClusterConnection.kubeconfig(
-                        platform.kubeconfig(), platform.kubeContextOrNull())),
-                "local",
-                "local"));
+    clients = LocalClusterClients.of(platform);
     activities = new RegistryClusterActivities(clients);
   }
 

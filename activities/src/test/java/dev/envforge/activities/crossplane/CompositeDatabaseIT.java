@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.envforge.activities.crossplane.CrossplaneStandIn.Behaviour;
 import dev.envforge.activities.crossplane.model.EnvDatabase;
-import dev.envforge.activities.kubernetes.ClusterConnection;
-import dev.envforge.activities.kubernetes.ClusterRegistry;
+import dev.envforge.activities.kubernetes.LocalClusterClients;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
@@ -59,15 +58,7 @@ class CompositeDatabaseIT {
 
   @BeforeEach
   void connect(LocalPlatform platform) {
-    clusterClients =
-        new RegistryClusterClients(
-            new ClusterRegistry(
-                Map.of(
-                    "local",
-                    ClusterConnection.kubeconfig(
-                        platform.kubeconfig(), platform.kubeContextOrNull())),
-                "local",
-                "local"));
+    clusterClients = LocalClusterClients.of(platform);
     client = clusterClients.forCluster(spec.cluster());
     client
         .resource(

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.envforge.activities.crossplane.CrossplaneStandIn.Behaviour;
 import dev.envforge.activities.crossplane.model.XEnvCluster;
-import dev.envforge.activities.kubernetes.ClusterConnection;
-import dev.envforge.activities.kubernetes.ClusterRegistry;
+import dev.envforge.activities.kubernetes.LocalClusterClients;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -56,15 +54,7 @@ class DedicatedClusterIT {
 
   @BeforeEach
   void connect(LocalPlatform platform) {
-    clusterClients =
-        new RegistryClusterClients(
-            new ClusterRegistry(
-                Map.of(
-                    "local",
-                    ClusterConnection.kubeconfig(
-                        platform.kubeconfig(), platform.kubeContextOrNull())),
-                "local",
-                "local"));
+    clusterClients = LocalClusterClients.of(platform);
     management = clusterClients.management();
     management
         .resource(

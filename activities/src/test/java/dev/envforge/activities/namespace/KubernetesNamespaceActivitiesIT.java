@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.envforge.activities.kubernetes.ClusterClients;
-import dev.envforge.activities.kubernetes.ClusterConnection;
-import dev.envforge.activities.kubernetes.ClusterRegistry;
+import dev.envforge.activities.kubernetes.LocalClusterClients;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
@@ -65,15 +64,7 @@ class KubernetesNamespaceActivitiesIT {
   @BeforeEach
   void connect(LocalPlatform platform) {
     this.platform = platform;
-    clients =
-        new RegistryClusterClients(
-            new ClusterRegistry(
-                Map.of(
-                    "local",
-                    ClusterConnection.kubeconfig(
-                        platform.kubeconfig(), platform.kubeContextOrNull())),
-                "local",
-                "local"));
+    clients = LocalClusterClients.of(platform);
     kube = clients.shared("local");
   }
 

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.envforge.activities.kubernetes.ClusterConnection;
-import dev.envforge.activities.kubernetes.ClusterRegistry;
+import dev.envforge.activities.kubernetes.LocalClusterClients;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
@@ -71,14 +70,7 @@ class DirectPostgresActivitiesIT {
   @BeforeEach
   void connect(LocalPlatform platform) {
     this.platform = platform;
-    ClusterRegistry registry =
-        new ClusterRegistry(
-            Map.of(
-                "local",
-                ClusterConnection.kubeconfig(platform.kubeconfig(), platform.kubeContextOrNull())),
-            "local",
-            "local");
-    clusters = new RegistryClusterClients(registry);
+    clusters = LocalClusterClients.of(platform);
     kube = clusters.shared("local");
     server =
         PostgresServer.of(
