@@ -39,6 +39,7 @@ class EndToEndIT extends RealPlatformTestBase {
     followUntil(team, NAME, "READY");
 
     JsonNode ready = api.body(api.get(team, NAME));
+    assertThat(ready.get("runId").asString()).isEqualTo(runId);
     String namespace = ready.get("namespace").asString();
     assertThat(namespace).isEqualTo(namespaceOf(team, NAME));
     Namespace made = cluster.namespace(namespace);
