@@ -1,0 +1,64 @@
+package dev.envforge.starter.e2e;
+
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionMetadata;
+import io.temporal.client.WorkflowStub;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Asks Temporal itself about runs: whether a run has really closed, and how many runs a workflow id
+ * has had, which the API does not tell.
+ */
+final class TemporalRuns {
+
+  private static final Duration POLL = Duration.ofMillis(250);
+
+  private final WorkflowClient client;
+
+  TemporalRuns(WorkflowClient client) {
+    this.client = client;
+  }
+
+  /**
+   * Waits until the run has closed and returns how it closed.
+   *
+   * @throws AssertionError when it is still running after the patience
+   */
+  WorkflowExecutionStatus awaitClosed(String workflowId, String runId, Duration patience)
+      throws InterruptedException {
+    WorkflowStub run =
+        client.newUntypedWorkflowStub(workflowId, Optional.of(runId), Optional.empty());
+    long deadline = System.nanoTime() + patience.toNanos();
+    WorkflowExecutionStatus status = run.describe().getStatus();
+    while (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(workflowId + " is still running after " + patience);
+      }
+      Thread.sleep(POLL.toMillis());
+      status = run.describe().getStatus();
+    }
+    return status;
+  }
+
+  /** Every run visibility knows for the workflow id, open or closed. */
+  List<WorkflowExecutionMetadata> runsOf(String workflowId) {
+    return client.listExecutions("WorkflowId = '" + workflowId + "'").toList();
+  }
+
+  /** Terminates the team's open runs; their workers stop at once, leaving what they made. */
+  void terminateOpenRunsOf(String team, String why) {
+    client
+        .listExecutions("EnvTeam = '" + team + "' AND ExecutionStatus = 'Running'")
+        .forEach(
+            run ->
+                client
+                    .newUntypedWorkflowStub(
+                        run.getExecution().getWorkflowId(),
+                        Optional.of(run.getExecution().getRunId()),
+                        Optional.empty())
+                    .terminate(why));
+  }
+}
