@@ -19,6 +19,9 @@ import dev.envforge.workflows.activities.PostgresActivities;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +33,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EnvforgeWorkerProperties.class)
 public class ActivitiesConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ActivitiesConfiguration.class);
 
   /** Well inside the workflow's heartbeat timeout for these activities (20 s). */
   private static final Duration KEEP_ALIVE_INTERVAL = Duration.ofSeconds(5);
@@ -52,6 +57,28 @@ public class ActivitiesConfiguration {
     }
     return new RegistryClusterClients(
         new ClusterRegistry(registry, clusters.defaultCluster(), clusters.managementCluster()));
+  }
+
+  /**
+   * Builds the client of every registered cluster and asks its version once at start-up, so the
+   * first environment does not pay for connection set-up (seconds on a cold JVM). A cluster that
+   * does not answer yet is only logged: its first step will retry.
+   */
+  @Bean
+  ApplicationRunner warmClusterClients(RegistryClusterClients clients) {
+    return args ->
+        clients
+            .registry()
+            .clusters()
+            .keySet()
+            .forEach(
+                name -> {
+                  try {
+                    clients.shared(name).getKubernetesVersion();
+                  } catch (RuntimeException e) {
+                    LOG.warn("cluster {} did not answer at start-up: {}", name, e.getMessage());
+                  }
+                });
   }
 
   @Bean
