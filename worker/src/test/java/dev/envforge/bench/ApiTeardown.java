@@ -43,11 +43,14 @@ final class ApiTeardown {
   /** name → how it ended, or where it stood when the deadline came. */
   Map<String, Ending> destroy(List<String> names, Deadline deadline, PrintStream progress)
       throws InterruptedException {
+    long start = System.nanoTime();
     Map<String, Ending> endings = new LinkedHashMap<>();
     names.forEach(name -> endings.put(name, UNANSWERED));
     endings.putAll(
         Parallel.map(names, THREADS, deadline, "destroy", name -> delete(name, deadline)));
-    long start = System.nanoTime();
+    progress.printf(
+        "[bench] cleanup %5.1f s: DELETE sent for %d API environments%n",
+        (System.nanoTime() - start) / 1e9, names.size());
     while (!deadline.expired()) {
       List<String> open = open(endings);
       progress.printf(

@@ -76,10 +76,15 @@ public final class BenchMain {
       FloorResults floor = null;
       if (!floorNames.isEmpty()) {
         progress.printf("[bench] floor: %d environments, one after another%n", floorNames.size());
+        ProcessWatch watch = new ProcessWatch(options.processes());
+        watch.start();
         floor =
             new FloorResults(
                 new SequentialFloor(direct, floorSpecs).run(floorNames, end.within(FLOOR_BUDGET)));
+        List<ProcessWatch.Usage> usages = watch.stop();
+        ProcessWatch.Machine machine = watch.machine();
         report.floor(floor);
+        report.resources(usages, machine, floor.outcomes().size());
       }
 
       ApiResults results = provisionThroughApi(api, apiNames, apiDeadline(end));
@@ -112,20 +117,23 @@ public final class BenchMain {
     progress.printf(
         "[bench] API: %d environments, %d at a time%n", names.size(), options.concurrency());
     ProcessWatch watch = new ProcessWatch(options.processes());
-    WorkerMetrics.Snapshot before = WorkerMetrics.scrape(options.workerMetrics());
+    LatencyMetrics.Snapshot workerBefore = LatencyMetrics.scrape(options.workerMetrics());
+    LatencyMetrics.Snapshot starterBefore = LatencyMetrics.scrape(options.starterMetrics());
     watch.start();
     List<ApiOutcome> outcomes =
         new ApiProvisioning(api, TEAM, CLUSTER, TTL.toString(), options.pollInterval())
             .run(names, options.concurrency(), deadline, progress);
     List<ProcessWatch.Usage> usages = watch.stop();
     ProcessWatch.Machine machine = watch.machine();
-    WorkerMetrics.Snapshot after = WorkerMetrics.scrape(options.workerMetrics());
+    LatencyMetrics.Snapshot workerAfter = LatencyMetrics.scrape(options.workerMetrics());
+    LatencyMetrics.Snapshot starterAfter = LatencyMetrics.scrape(options.starterMetrics());
 
     ApiResults results = new ApiResults(outcomes, names.size());
     report.api(results, api, options);
     report.steps(results);
-    report.worker(WorkerMetrics.between(before, after));
-    report.resources(usages, machine);
+    report.metrics("worker", LatencyMetrics.between(workerBefore, workerAfter));
+    report.metrics("API", LatencyMetrics.between(starterBefore, starterAfter));
+    report.resources(usages, machine, results.ready().size());
     return results;
   }
 

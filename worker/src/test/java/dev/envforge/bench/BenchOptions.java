@@ -19,6 +19,7 @@ import java.util.Map;
  * @param platformEnv the local platform's settings file ({@code deploy/local/platform env})
  * @param namespacePrefix the worker's namespace prefix, so the floor uses the same names
  * @param workerMetrics the worker's Prometheus endpoint, or {@code null}
+ * @param starterMetrics the API's Prometheus endpoint, or {@code null}
  * @param processes name → pid of the processes whose memory and CPU are reported
  */
 record BenchOptions(
@@ -32,18 +33,20 @@ record BenchOptions(
     Path platformEnv,
     String namespacePrefix,
     URI workerMetrics,
+    URI starterMetrics,
     Map<String, Long> processes) {
 
   static final String USAGE =
       """
       usage: BenchMain --api URL --platform-env FILE [-n N] [-c C] [--floor-sample K | --no-floor]
                        [--keep] [--poll-ms MS] [--time-limit-seconds S] [--namespace-prefix P]
-                       [--worker-metrics URL] [--process NAME=PID]...""";
+                       [--worker-metrics URL] [--starter-metrics URL] [--process NAME=PID]...""";
 
   static BenchOptions parse(String... args) {
     String api = null;
     String platformEnv = null;
     String workerMetrics = null;
+    String starterMetrics = null;
     int environments = 20;
     int concurrency = 5;
     int floorSample = 20;
@@ -58,6 +61,7 @@ record BenchOptions(
         case "--api" -> api = value(args, ++i, arg);
         case "--platform-env" -> platformEnv = value(args, ++i, arg);
         case "--worker-metrics" -> workerMetrics = value(args, ++i, arg);
+        case "--starter-metrics" -> starterMetrics = value(args, ++i, arg);
         case "-n" -> environments = positive(value(args, ++i, arg), arg);
         case "-c" -> concurrency = positive(value(args, ++i, arg), arg);
         case "--floor-sample" -> floorSample = positive(value(args, ++i, arg), arg);
@@ -99,6 +103,7 @@ record BenchOptions(
         Path.of(platformEnv),
         namespacePrefix,
         workerMetrics == null ? null : Loopback.require("--worker-metrics", workerMetrics),
+        starterMetrics == null ? null : Loopback.require("--starter-metrics", starterMetrics),
         Collections.unmodifiableMap(processes));
   }
 

@@ -101,28 +101,32 @@ final class Report {
     line("    steps retried (attempts > 1):      %s", results.retriedSteps());
   }
 
-  void worker(Map<String, WorkerMetrics.Mean> means) {
+  void metrics(String process, Map<String, LatencyMetrics.Mean> means) {
     if (means.isEmpty()) {
-      line("  worker's Temporal SDK metrics: nothing observed (or the endpoint did not answer)");
+      line("  %s's metrics: nothing observed (or the endpoint did not answer)", process);
       return;
     }
-    line("  worker's Temporal SDK metrics during the run (mean ms, count):");
+    line("  %s's metrics during the run (mean ms, count):", process);
     means.forEach(
         (name, mean) -> line("    %-52s %8.1f ms  %6d", name, mean.millis(), mean.count()));
   }
 
-  void resources(List<ProcessWatch.Usage> usages, ProcessWatch.Machine machine) {
+  /**
+   * @param environments how many environments the CPU time is shared out over
+   */
+  void resources(List<ProcessWatch.Usage> usages, ProcessWatch.Machine machine, int environments) {
     line(
-        "  processes during the run (memory: peak sampled RSS / lifetime peak VmHWM; CPU: core-seconds):");
+        "  processes (memory: peak RSS sampled in this phase / lifetime peak VmHWM; CPU in this phase):");
     double ours = 0;
     for (ProcessWatch.Usage usage : usages) {
       line(
-          "    %-24s pid %-8d %6s / %6s   CPU %7.1f s",
+          "    %-24s pid %-8d %6s / %6s   CPU %7.1f s  %6.0f ms per environment",
           usage.name(),
           usage.pid(),
           megabytes(usage.peakRssKb()),
           megabytes(usage.hwmKb()),
-          usage.cpuSeconds());
+          usage.cpuSeconds(),
+          environments == 0 ? Double.NaN : usage.cpuSeconds() * 1000 / environments);
       if (!Double.isNaN(usage.cpuSeconds())) {
         ours += usage.cpuSeconds();
       }

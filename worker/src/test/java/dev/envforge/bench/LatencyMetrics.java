@@ -13,11 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Temporal SDK's latency histograms from the worker's Prometheus endpoint. Taken before and
- * after the run, their difference splits each step's time into waiting for the worker to pick an
- * activity up (schedule-to-start) and the activity itself (execution).
+ * Latency histograms from the Prometheus endpoint of the worker or the API: the Temporal SDK's and
+ * the JVM's garbage collection. Taken before and after the run, their difference tells where each
+ * step's time went: waiting for a worker to pick a task up (schedule-to-start), the task itself
+ * (execution), the calls to the Temporal server, and pauses of the JVM.
  */
-final class WorkerMetrics {
+final class LatencyMetrics {
 
   private static final Map<String, String> WANTED =
       Map.of(
@@ -25,12 +26,18 @@ final class WorkerMetrics {
           "temporal_activity_execution_latency_seconds", "activity execution",
           "temporal_workflow_task_schedule_to_start_latency_seconds",
               "workflow task schedule-to-start",
-          "temporal_workflow_task_execution_latency_seconds", "workflow task execution");
+          "temporal_workflow_task_execution_latency_seconds", "workflow task execution",
+          "temporal_request_latency_seconds", "Temporal call",
+          "jvm_gc_pause_seconds", "JVM GC pause");
 
   private static final Pattern LINE = Pattern.compile("^(\\w+)_(sum|count)\\{([^}]*)}\\s+(\\S+)$");
-  private static final Pattern ACTIVITY_TYPE = Pattern.compile("activity_type=\"([^\"]*)\"");
 
-  /** Running totals: sum of seconds and count, per metric and activity type. */
+  /** The labels that tell one series from another, in the order they are named in a key. */
+  private static final Pattern[] DETAIL = {
+    Pattern.compile("operation=\"([^\"]*)\""), Pattern.compile("activity_type=\"([^\"]*)\"")
+  };
+
+  /** Running totals: seconds and observations, per metric and detail. */
   record Snapshot(Map<String, double[]> totals) {
     static final Snapshot EMPTY = new Snapshot(Map.of());
   }
@@ -38,7 +45,7 @@ final class WorkerMetrics {
   /** The mean over the observations between two snapshots. */
   record Mean(double millis, long count) {}
 
-  private WorkerMetrics() {}
+  private LatencyMetrics() {}
 
   static Snapshot scrape(URI endpoint) {
     if (endpoint == null) {
@@ -67,16 +74,26 @@ final class WorkerMetrics {
       if (!matcher.matches() || !WANTED.containsKey(matcher.group(1))) {
         continue;
       }
-      Matcher type = ACTIVITY_TYPE.matcher(matcher.group(3));
-      String activity = type.find() && !"none".equals(type.group(1)) ? " " + type.group(1) : "";
-      double[] total =
-          totals.computeIfAbsent(WANTED.get(matcher.group(1)) + activity, k -> new double[2]);
+      String key = WANTED.get(matcher.group(1)) + detail(matcher.group(3));
+      double[] total = totals.computeIfAbsent(key, k -> new double[2]);
       total["sum".equals(matcher.group(2)) ? 0 : 1] += Double.parseDouble(matcher.group(4));
     }
     return new Snapshot(totals);
   }
 
-  /** Means of what was observed between the snapshots, by metric and activity type. */
+  /** The operation and the activity type of a series, where it has them. */
+  private static String detail(String labels) {
+    StringBuilder detail = new StringBuilder();
+    for (Pattern label : DETAIL) {
+      Matcher value = label.matcher(labels);
+      if (value.find() && !"none".equals(value.group(1))) {
+        detail.append(' ').append(value.group(1));
+      }
+    }
+    return detail.toString();
+  }
+
+  /** Means of what was observed between the snapshots, by metric and detail. */
   static Map<String, Mean> between(Snapshot before, Snapshot after) {
     Map<String, Mean> means = new LinkedHashMap<>();
     after
