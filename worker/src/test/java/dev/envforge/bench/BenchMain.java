@@ -119,6 +119,7 @@ public final class BenchMain {
     ProcessWatch watch = new ProcessWatch(options.processes());
     LatencyMetrics.Snapshot workerBefore = LatencyMetrics.scrape(options.workerMetrics());
     LatencyMetrics.Snapshot starterBefore = LatencyMetrics.scrape(options.starterMetrics());
+    LatencyMetrics.Snapshot temporalBefore = LatencyMetrics.scrape(options.temporalMetrics());
     watch.start();
     List<ApiOutcome> outcomes =
         new ApiProvisioning(api, TEAM, CLUSTER, TTL.toString(), options.pollInterval())
@@ -127,12 +128,15 @@ public final class BenchMain {
     ProcessWatch.Machine machine = watch.machine();
     LatencyMetrics.Snapshot workerAfter = LatencyMetrics.scrape(options.workerMetrics());
     LatencyMetrics.Snapshot starterAfter = LatencyMetrics.scrape(options.starterMetrics());
+    LatencyMetrics.Snapshot temporalAfter = LatencyMetrics.scrape(options.temporalMetrics());
 
     ApiResults results = new ApiResults(outcomes, names.size());
     report.api(results, api, options);
     report.steps(results);
     report.metrics("worker", LatencyMetrics.between(workerBefore, workerAfter));
     report.metrics("API", LatencyMetrics.between(starterBefore, starterAfter));
+    report.serverMetrics(
+        LatencyMetrics.between(temporalBefore, temporalAfter), machine.wallSeconds());
     report.resources(usages, machine, results.ready().size());
     return results;
   }

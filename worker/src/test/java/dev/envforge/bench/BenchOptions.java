@@ -20,6 +20,7 @@ import java.util.Map;
  * @param namespacePrefix the worker's namespace prefix, so the floor uses the same names
  * @param workerMetrics the worker's Prometheus endpoint, or {@code null}
  * @param starterMetrics the API's Prometheus endpoint, or {@code null}
+ * @param temporalMetrics the Temporal server's Prometheus endpoint, or {@code null}
  * @param processes name → pid of the processes whose memory and CPU are reported
  */
 record BenchOptions(
@@ -34,19 +35,22 @@ record BenchOptions(
     String namespacePrefix,
     URI workerMetrics,
     URI starterMetrics,
+    URI temporalMetrics,
     Map<String, Long> processes) {
 
   static final String USAGE =
       """
       usage: BenchMain --api URL --platform-env FILE [-n N] [-c C] [--floor-sample K | --no-floor]
                        [--keep] [--poll-ms MS] [--time-limit-seconds S] [--namespace-prefix P]
-                       [--worker-metrics URL] [--starter-metrics URL] [--process NAME=PID]...""";
+                       [--worker-metrics URL] [--starter-metrics URL]
+                       [--temporal-metrics URL] [--process NAME=PID]...""";
 
   static BenchOptions parse(String... args) {
     String api = null;
     String platformEnv = null;
     String workerMetrics = null;
     String starterMetrics = null;
+    String temporalMetrics = null;
     int environments = 20;
     int concurrency = 5;
     int floorSample = 20;
@@ -62,6 +66,7 @@ record BenchOptions(
         case "--platform-env" -> platformEnv = value(args, ++i, arg);
         case "--worker-metrics" -> workerMetrics = value(args, ++i, arg);
         case "--starter-metrics" -> starterMetrics = value(args, ++i, arg);
+        case "--temporal-metrics" -> temporalMetrics = value(args, ++i, arg);
         case "-n" -> environments = positive(value(args, ++i, arg), arg);
         case "-c" -> concurrency = positive(value(args, ++i, arg), arg);
         case "--floor-sample" -> floorSample = positive(value(args, ++i, arg), arg);
@@ -104,6 +109,7 @@ record BenchOptions(
         namespacePrefix,
         workerMetrics == null ? null : Loopback.require("--worker-metrics", workerMetrics),
         starterMetrics == null ? null : Loopback.require("--starter-metrics", starterMetrics),
+        temporalMetrics == null ? null : Loopback.require("--temporal-metrics", temporalMetrics),
         Collections.unmodifiableMap(processes));
   }
 

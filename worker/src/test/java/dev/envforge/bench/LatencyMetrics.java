@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  */
 final class LatencyMetrics {
 
+  /** The Temporal server's calls to its database, by operation. */
+  static final String PERSISTENCE = "persistence";
+
   private static final Map<String, String> WANTED =
       Map.of(
           "temporal_activity_schedule_to_start_latency_seconds", "activity schedule-to-start",
@@ -28,7 +31,9 @@ final class LatencyMetrics {
               "workflow task schedule-to-start",
           "temporal_workflow_task_execution_latency_seconds", "workflow task execution",
           "temporal_request_latency_seconds", "Temporal call",
-          "jvm_gc_pause_seconds", "JVM GC pause");
+          "jvm_gc_pause_seconds", "JVM GC pause",
+          "persistence_latency", PERSISTENCE,
+          "cache_latency", "history cache");
 
   private static final Pattern LINE = Pattern.compile("^(\\w+)_(sum|count)\\{([^}]*)}\\s+(\\S+)$");
 

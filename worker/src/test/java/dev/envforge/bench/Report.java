@@ -12,6 +12,8 @@ final class Report {
   /** How many failure reasons are spelled out; the rest are only counted. */
   private static final int REASONS_SHOWN = 5;
 
+  private static final int SERVER_METRICS_SHOWN = 10;
+
   private final PrintStream out;
 
   Report(PrintStream out) {
@@ -109,6 +111,41 @@ final class Report {
     line("  %s's metrics during the run (mean ms, count):", process);
     means.forEach(
         (name, mean) -> line("    %-52s %8.1f ms  %6d", name, mean.millis(), mean.count()));
+  }
+
+  /**
+   * The Temporal server's own view, heaviest first, and how much of the run its database calls add
+   * up to: close to one second per second means they queue behind one another.
+   */
+  void serverMetrics(Map<String, LatencyMetrics.Mean> means, double wallSeconds) {
+    if (means.isEmpty()) {
+      line("  Temporal server's metrics: not available");
+      return;
+    }
+    double persistence =
+        means.entrySet().stream()
+            .filter(e -> e.getKey().startsWith(LatencyMetrics.PERSISTENCE + " "))
+            .mapToDouble(e -> e.getValue().millis() * e.getValue().count() / 1000)
+            .sum();
+    line(
+        "  Temporal server's metrics during the run, heaviest %d (mean ms, count); all clients of"
+            + " the server included:",
+        SERVER_METRICS_SHOWN);
+    means.entrySet().stream()
+        .sorted(
+            (a, b) ->
+                Double.compare(
+                    b.getValue().millis() * b.getValue().count(),
+                    a.getValue().millis() * a.getValue().count()))
+        .limit(SERVER_METRICS_SHOWN)
+        .forEach(
+            e ->
+                line(
+                    "    %-52s %8.1f ms  %6d",
+                    e.getKey(), e.getValue().millis(), e.getValue().count()));
+    line(
+        "    persistence calls took %.1f s in all during %.1f s of wall time (%.2f s per second)",
+        persistence, wallSeconds, wallSeconds <= 0 ? 0 : persistence / wallSeconds);
   }
 
   /**
