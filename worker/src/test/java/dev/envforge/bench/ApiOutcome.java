@@ -14,6 +14,7 @@ import java.util.OptionalLong;
  * @param postedAt the wall-clock time of that moment, to set against the workflow's timestamps
  * @param settledNanos when a GET first showed it READY or FAILED, or when it was given up on
  * @param last the last view of it the API returned, or {@code null}
+ * @param ending how following it ended
  * @param failure why it did not become READY, or {@code null}
  * @param unavailableAnswers answers of 503/504, or no answer, met on the way
  */
@@ -23,11 +24,22 @@ record ApiOutcome(
     Instant postedAt,
     long settledNanos,
     JsonNode last,
+    Ending ending,
     String failure,
     int unavailableAnswers) {
 
+  /**
+   * READY; FAILED, as the API said (a refused request, a failed or destroyed run); or UNFINISHED,
+   * still provisioning when the time limit or the per-environment patience ran out.
+   */
+  enum Ending {
+    READY,
+    FAILED,
+    UNFINISHED
+  }
+
   boolean ready() {
-    return failure == null;
+    return ending == Ending.READY;
   }
 
   /** From sending the POST to reading READY in a GET: what a polling client experiences. */

@@ -32,7 +32,7 @@ final class ApiProvisioning {
   private final String ttl;
   private final Duration pollInterval;
   private final AtomicInteger ready = new AtomicInteger();
-  private final AtomicInteger failed = new AtomicInteger();
+  private final AtomicInteger notReady = new AtomicInteger();
   private final AtomicInteger posted = new AtomicInteger();
 
   ApiProvisioning(
@@ -69,8 +69,12 @@ final class ApiProvisioning {
     Deadline hard = Deadline.in(deadline.remaining().plus(Duration.ofMinutes(1)));
     while (!lanes.awaitTermination(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
       progress.printf(
-          "[bench] %5.1f s  posted %d/%d  READY %d  FAILED %d%n",
-          (System.nanoTime() - start) / 1e9, posted.get(), names.size(), ready.get(), failed.get());
+          "[bench] %5.1f s  posted %d/%d  READY %d  failed or unfinished %d%n",
+          (System.nanoTime() - start) / 1e9,
+          posted.get(),
+          names.size(),
+          ready.get(),
+          notReady.get());
       if (hard.expired()) {
         lanes.shutdownNow();
         break;
@@ -97,20 +101,34 @@ final class ApiProvisioning {
       posted.incrementAndGet();
       if (answer.status() != 200 && answer.status() != 202) {
         return settle(
-            name, postNanos, postedAt, answer.body(), "POST: " + answer.problem(), unavailable);
+            name,
+            postNanos,
+            postedAt,
+            answer.body(),
+            ApiOutcome.Ending.FAILED,
+            "POST: " + answer.problem(),
+            unavailable);
       }
       JsonNode last = answer.body();
       String lastProblem = null;
       while (true) {
         String phase = last == null ? "" : last.path("phase").asText("");
         if (Phase.READY.name().equals(phase)) {
-          return settle(name, postNanos, postedAt, last, null, unavailable);
+          return settle(
+              name, postNanos, postedAt, last, ApiOutcome.Ending.READY, null, unavailable);
         }
         if (Phase.FAILED.name().equals(phase)
             || Phase.DESTROYING.name().equals(phase)
             || Phase.DESTROYED.name().equals(phase)) {
           String reason = last.path("reason").asText("");
-          return settle(name, postNanos, postedAt, last, phase + ": " + reason, unavailable);
+          return settle(
+              name,
+              postNanos,
+              postedAt,
+              last,
+              ApiOutcome.Ending.FAILED,
+              phase + ": " + reason,
+              unavailable);
         }
         if (deadline.expired()) {
           String why = "not READY in time; last phase " + (phase.isEmpty() ? "unknown" : phase);
@@ -119,6 +137,7 @@ final class ApiProvisioning {
               postNanos,
               postedAt,
               last,
+              ApiOutcome.Ending.UNFINISHED,
               lastProblem == null ? why : why + ", last error " + lastProblem,
               unavailable);
         }
@@ -134,7 +153,14 @@ final class ApiProvisioning {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return settle(name, postNanos, postedAt, null, "interrupted", unavailable);
+      return settle(
+          name,
+          postNanos,
+          postedAt,
+          null,
+          ApiOutcome.Ending.UNFINISHED,
+          "interrupted",
+          unavailable);
     }
   }
 
@@ -143,9 +169,11 @@ final class ApiProvisioning {
       long postNanos,
       Instant postedAt,
       JsonNode last,
+      ApiOutcome.Ending ending,
       String failure,
       int unavailable) {
-    (failure == null ? ready : failed).incrementAndGet();
-    return new ApiOutcome(name, postNanos, postedAt, System.nanoTime(), last, failure, unavailable);
+    (ending == ApiOutcome.Ending.READY ? ready : notReady).incrementAndGet();
+    return new ApiOutcome(
+        name, postNanos, postedAt, System.nanoTime(), last, ending, failure, unavailable);
   }
 }

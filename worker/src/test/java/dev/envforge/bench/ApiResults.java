@@ -18,7 +18,12 @@ record ApiResults(List<ApiOutcome> outcomes, int requested) {
   }
 
   List<ApiOutcome> failures() {
-    return outcomes.stream().filter(o -> !o.ready()).toList();
+    return outcomes.stream().filter(o -> o.ending() == ApiOutcome.Ending.FAILED).toList();
+  }
+
+  /** Environments still provisioning when the time limit or their patience ran out. */
+  List<ApiOutcome> unfinished() {
+    return outcomes.stream().filter(o -> o.ending() == ApiOutcome.Ending.UNFINISHED).toList();
   }
 
   /** Environments that were never requested because the run ran out of time. */

@@ -2,6 +2,7 @@ package dev.envforge.bench;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.envforge.workflows.environment.Phase;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -197,6 +198,15 @@ public final class BenchMain {
             byPhase,
             (System.nanoTime() - start) / 1e9,
             problems.isEmpty() ? "" : "; e.g. " + problems));
+    if (byPhase.containsKey(Phase.DESTROYING.name())) {
+      // Their workflows go on tearing them down; nothing more is needed than time.
+      report.cleanup(
+          "  environments still DESTROYING finish on their own: GET "
+              + options.api()
+              + "?team="
+              + TEAM
+              + "&phase=DESTROYING");
+    }
   }
 
   private static List<String> names(String prefix, int count) {

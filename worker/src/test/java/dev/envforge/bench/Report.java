@@ -83,8 +83,14 @@ final class Report {
         results.workflow().percentiles());
     failures(
         "  failures",
-        results.failures().size() + results.notStarted(),
+        results.failures().size(),
         results.failures().stream().map(f -> f.name() + ": " + f.failure()).toList());
+    if (!results.unfinished().isEmpty()) {
+      failures(
+          "  unfinished",
+          results.unfinished().size(),
+          results.unfinished().stream().map(f -> f.name() + ": " + f.failure()).toList());
+    }
     if (results.notStarted() > 0) {
       line("  not requested        %d (the time limit came first)", results.notStarted());
     }
@@ -193,11 +199,14 @@ final class Report {
       line("ratio  no floor measured");
     }
     line(
-        "target >= 10 READY/s at C=50, N=500, 0 failures: this run C=%d N=%d, %.2f READY/s, %d failures",
+        "target >= 10 READY/s at C=50, N=500, 0 failures: this run C=%d N=%d, %.2f READY/s, %d failures,"
+            + " %d unfinished, %d not requested",
         options.concurrency(),
         results.requested(),
         results.throughput(),
-        results.failures().size() + results.notStarted());
+        results.failures().size(),
+        results.unfinished().size(),
+        results.notStarted());
   }
 
   void cleanup(String what) {
