@@ -26,12 +26,10 @@ final class SequentialFloor {
 
   private final DirectActivities activities;
   private final EnvironmentSpecs specs;
-  private final String clusterName;
 
   SequentialFloor(DirectActivities activities, EnvironmentSpecs specs) {
     this.activities = activities;
     this.specs = specs;
-    this.clusterName = specs.cluster();
   }
 
   /** Provisions each name in turn; stops early, with the rest unattempted, at the deadline. */
@@ -50,7 +48,7 @@ final class SequentialFloor {
     Map<String, Long> millis = new LinkedHashMap<>();
     long start = System.nanoTime();
     try {
-      timed(millis, "placeShared", () -> activities.cluster.placeShared(clusterName));
+      timed(millis, "placeShared", () -> activities.cluster.placeShared(specs.cluster()));
       timed(
           millis,
           "ensureNamespace",
