@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
+import dev.envforge.testing.WorkerJvm;
 import dev.envforge.workflows.environment.EnvironmentStatus;
 import dev.envforge.workflows.environment.EnvironmentWorkflow;
 import dev.envforge.workflows.environment.Phase;
@@ -25,6 +26,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -99,7 +101,7 @@ class WorkerCrashIT {
     probe.kubernetes.namespaces().withName(namespace).delete();
 
     EnvironmentWorkflow workflow;
-    try (WorkerProcess first = WorkerProcess.start(platform, taskQueue, PREFIX, "crash-worker-1")) {
+    try (WorkerJvm first = WorkerJvm.start(platform, taskQueue, PREFIX, log("crash-worker-1"))) {
       workflow = startEnvironment();
       EnvironmentStatus waiting =
           awaitStatus(
@@ -127,7 +129,7 @@ class WorkerCrashIT {
       throws Exception {
     EnvironmentWorkflow workflow;
     String runningAtKill;
-    try (WorkerProcess first = WorkerProcess.start(platform, taskQueue, PREFIX, "crash-worker-3")) {
+    try (WorkerJvm first = WorkerJvm.start(platform, taskQueue, PREFIX, log("crash-worker-3"))) {
       workflow = startEnvironment();
       EnvironmentStatus atKill =
           awaitStatus(
@@ -153,7 +155,7 @@ class WorkerCrashIT {
   /** A fresh worker must finish what the killed one began, exactly once. */
   private void restartAndAssertReadyOnceThenGone(EnvironmentWorkflow workflow, String logName)
       throws Exception {
-    try (WorkerProcess second = WorkerProcess.start(platform, taskQueue, PREFIX, logName)) {
+    try (WorkerJvm second = WorkerJvm.start(platform, taskQueue, PREFIX, log(logName))) {
       EnvironmentStatus ready =
           awaitStatus(
               workflow,
@@ -163,6 +165,10 @@ class WorkerCrashIT {
       assertReadyExactlyOnce(ready);
       destroyAndAssertNothingLeft(workflow);
     }
+  }
+
+  private static Path log(String name) {
+    return Path.of("target", name + ".log").toAbsolutePath();
   }
 
   private EnvironmentWorkflow startEnvironment() {

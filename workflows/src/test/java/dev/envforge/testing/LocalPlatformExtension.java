@@ -62,7 +62,8 @@ public final class LocalPlatformExtension implements BeforeAllCallback, Paramete
     return settings;
   }
 
-  private static Path repositoryRoot() {
+  /** The checkout this build runs in: where deploy/ and the modules' target folders are. */
+  public static Path repositoryRoot() {
     String configured = System.getProperty("envforge.repository.root");
     if (configured != null && Files.isRegularFile(Path.of(configured, "deploy/local/platform"))) {
       return Path.of(configured);

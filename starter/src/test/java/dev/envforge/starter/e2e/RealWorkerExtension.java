@@ -1,6 +1,7 @@
 package dev.envforge.starter.e2e;
 
 import dev.envforge.testing.LocalPlatformExtension;
+import dev.envforge.testing.WorkerJvm;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

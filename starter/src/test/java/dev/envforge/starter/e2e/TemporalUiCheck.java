@@ -1,5 +1,6 @@
 package dev.envforge.starter.e2e;
 
+import dev.envforge.testing.LocalPlatformExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,8 @@ final class TemporalUiCheck {
    */
   record Result(int exitCode, JsonNode report, String output) {}
 
-  private final Path tools = RepositoryRoot.get().resolve("deploy/local/browser");
+  private final Path tools =
+      LocalPlatformExtension.repositoryRoot().resolve("deploy/local/browser");
   private final JsonMapper json = JsonMapper.builder().build();
 
   void install() throws InterruptedException {

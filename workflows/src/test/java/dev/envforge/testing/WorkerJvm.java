@@ -1,6 +1,5 @@
-package dev.envforge.starter.e2e;
+package dev.envforge.testing;
 
-import dev.envforge.testing.LocalPlatform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -21,7 +20,7 @@ import java.util.stream.Stream;
  * own, configured only through the ENVFORGE_* variables a deployment would set. The reactor builds
  * the worker before the starter, so the jar is there when the starter's integration tests run.
  */
-final class WorkerJvm implements AutoCloseable {
+public final class WorkerJvm implements AutoCloseable {
 
   private static final Duration STARTUP_PATIENCE = Duration.ofMinutes(2);
   private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(30);
@@ -34,7 +33,7 @@ final class WorkerJvm implements AutoCloseable {
     this.log = log;
   }
 
-  static WorkerJvm start(
+  public static WorkerJvm start(
       LocalPlatform platform, String taskQueue, String namespacePrefix, Path log) {
     int port = freePort();
     ProcessBuilder builder =
@@ -65,6 +64,16 @@ final class WorkerJvm implements AutoCloseable {
       throw e;
     }
     return worker;
+  }
+
+  /** SIGKILL: no shutdown hooks, no graceful stop, exactly like a crashed node. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(SHUTDOWN_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  public boolean alive() {
+    return process.isAlive();
   }
 
   /** SIGTERM first, so the worker stops polling and finishes its tasks as in a real rollout. */
@@ -115,7 +124,7 @@ final class WorkerJvm implements AutoCloseable {
   }
 
   private static Path workerJar() {
-    Path target = RepositoryRoot.get().resolve("worker/target");
+    Path target = LocalPlatformExtension.repositoryRoot().resolve("worker/target");
     try (Stream<Path> files = Files.list(target)) {
       List<Path> jars =
           files
