@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Replays histories recorded from real runs (the worker on the local platform) against today's
@@ -19,33 +20,47 @@ import org.junit.jupiter.api.Test;
  */
 class EnvironmentWorkflowReplayTest {
 
+  static String[] histories() {
+    return HISTORIES;
+  }
+
   private static final Pattern PAYLOAD_DATA = Pattern.compile("\"data\":\\s*\"([A-Za-z0-9+/=]+)\"");
 
-  private static final String HISTORY = "histories/shared-postgres-extend-destroy.json";
+  /**
+   * Recorded with the worker on the local platform: a shared cluster with Postgres, extended (and
+   * once refused) then destroyed, from before the destroy update reported DESTROYING; and one
+   * destroyed after that change, so both sides of its version marker replay.
+   */
+  private static final String[] HISTORIES = {
+    "histories/shared-postgres-extend-destroy.json",
+    "histories/default-cluster-destroy-reports-destroying.json"
+  };
 
-  @Test
-  void givenAHistoryOfProvisionExtendAndDestroy_whenReplayed_itShouldBeDeterministic() {
+  @ParameterizedTest
+  @MethodSource("histories")
+  void givenARecordedHistory_whenReplayed_itShouldBeDeterministic(String history) {
     assertThatCode(
             () ->
                 WorkflowReplayer.replayWorkflowExecutionFromResource(
-                    HISTORY, EnvironmentWorkflowImpl.class))
+                    history, EnvironmentWorkflowImpl.class))
         .doesNotThrowAnyException();
   }
 
-  @Test
-  void givenTheRecordedHistory_whenRead_itShouldHoldNoCredentials() throws IOException {
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream(HISTORY)) {
-      String history = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  @ParameterizedTest
+  @MethodSource("histories")
+  void givenARecordedHistory_whenRead_itShouldHoldNoCredentials(String history) throws IOException {
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(history)) {
+      String exported = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       // Payloads are base64 in the exported JSON; look at what they really carry.
       StringBuilder payloads = new StringBuilder();
-      Matcher data = PAYLOAD_DATA.matcher(history);
+      Matcher data = PAYLOAD_DATA.matcher(exported);
       while (data.find()) {
         payloads.append(
             new String(Base64.getDecoder().decode(data.group(1)), StandardCharsets.UTF_8));
       }
       assertThat(payloads.toString())
           .contains("envforge-database")
-          .contains("env_replay_record")
+          .contains("env_replay_")
           .doesNotContainIgnoringCase("password");
     }
   }
