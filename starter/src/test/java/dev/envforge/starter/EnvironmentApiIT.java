@@ -2,6 +2,7 @@ package dev.envforge.starter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.envforge.starter.e2e.TemporalRuns;
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
 import dev.envforge.workflows.environment.EnvironmentWorkflowImpl;
@@ -83,16 +84,7 @@ class EnvironmentApiIT {
   @AfterAll
   void stopWorkerAndCleanUp() {
     for (String team : teams) {
-      client
-          .listExecutions("EnvTeam = '" + team + "' AND ExecutionStatus = 'Running'")
-          .forEach(
-              run ->
-                  client
-                      .newUntypedWorkflowStub(
-                          run.getExecution().getWorkflowId(),
-                          java.util.Optional.of(run.getExecution().getRunId()),
-                          java.util.Optional.empty())
-                      .terminate("test cleanup"));
+      new TemporalRuns(client).terminateOpenRunsOf(team, "test cleanup");
     }
     workers.shutdownNow();
   }

@@ -1,11 +1,10 @@
 package dev.envforge.activities.crossplane;
 
 import dev.envforge.activities.crossplane.model.PlatformApi;
+import dev.envforge.activities.kubernetes.LocalClusterClients;
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -29,13 +28,7 @@ final class CompositeCrdsExtension implements BeforeAllCallback {
 
   static KubernetesClient localClient() {
     LocalPlatform platform = LocalPlatformExtension.platform();
-    return new KubernetesClientBuilder()
-        .withConfig(
-            Config.fromKubeconfig(
-                platform.kubeContextOrNull(),
-                platform.kubeconfigContents(),
-                platform.kubeconfig().toString()))
-        .build();
+    return LocalClusterClients.standaloneClient(platform);
   }
 
   /** The installed CRDs; closing the root store at the end of the run deletes them. */

@@ -1,6 +1,9 @@
 package dev.envforge.activities.kubernetes;
 
 import dev.envforge.testing.LocalPlatform;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.Map;
 
 /** Cluster clients whose registry holds one cluster, {@code local}: the local platform's. */
@@ -12,6 +15,17 @@ public final class LocalClusterClients {
 
   public static RegistryClusterClients of(LocalPlatform platform) {
     return new RegistryClusterClients(registry(platform));
+  }
+
+  /** A client of its own (the caller closes it), for tests that act beside the activities. */
+  public static KubernetesClient standaloneClient(LocalPlatform platform) {
+    return new KubernetesClientBuilder()
+        .withConfig(
+            Config.fromKubeconfig(
+                platform.kubeContextOrNull(),
+                platform.kubeconfigContents(),
+                platform.kubeconfig().toString()))
+        .build();
   }
 
   public static ClusterRegistry registry(LocalPlatform platform) {

@@ -3,6 +3,7 @@ package dev.envforge.activities.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.envforge.activities.kubernetes.LocalClusterClients;
 import dev.envforge.activities.kubernetes.ManagedMetadata;
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
@@ -11,9 +12,7 @@ import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -41,14 +40,7 @@ class ConnectionSecretIT {
 
   @BeforeEach
   void connect(LocalPlatform platform) {
-    client =
-        new KubernetesClientBuilder()
-            .withConfig(
-                Config.fromKubeconfig(
-                    platform.kubeContextOrNull(),
-                    platform.kubeconfigContents(),
-                    platform.kubeconfig().toString()))
-            .build();
+    client = LocalClusterClients.standaloneClient(platform);
     client
         .resource(
             new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())

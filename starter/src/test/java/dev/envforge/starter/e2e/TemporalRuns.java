@@ -12,13 +12,13 @@ import java.util.Optional;
  * Asks Temporal itself about runs: whether a run has really closed, and how many runs a workflow id
  * has had, which the API does not tell.
  */
-final class TemporalRuns {
+public final class TemporalRuns {
 
   private static final Duration POLL = Duration.ofMillis(250);
 
   private final WorkflowClient client;
 
-  TemporalRuns(WorkflowClient client) {
+  public TemporalRuns(WorkflowClient client) {
     this.client = client;
   }
 
@@ -49,7 +49,7 @@ final class TemporalRuns {
   }
 
   /** Terminates the team's open runs; their workers stop at once, leaving what they made. */
-  void terminateOpenRunsOf(String team, String why) {
+  public void terminateOpenRunsOf(String team, String why) {
     client
         .listExecutions("EnvTeam = '" + team + "' AND ExecutionStatus = 'Running'")
         .forEach(
