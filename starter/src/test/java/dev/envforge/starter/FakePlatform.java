@@ -7,10 +7,13 @@ import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.DatabaseSpec;
 import dev.envforge.workflows.activities.DedicatedClusterSpec;
 import dev.envforge.workflows.activities.EnvironmentSettings;
+import dev.envforge.workflows.activities.ExpiryWarningActivities;
+import dev.envforge.workflows.activities.ExpiryWarningNotice;
 import dev.envforge.workflows.activities.NamespaceActivities;
 import dev.envforge.workflows.activities.NamespaceSpec;
 import dev.envforge.workflows.activities.PostgresActivities;
 import dev.envforge.workflows.activities.SettingsActivities;
+import dev.envforge.workflows.activities.WebhookDelivery;
 import dev.envforge.workflows.failure.EnvironmentFailure;
 import java.time.Duration;
 
@@ -25,7 +28,8 @@ public class FakePlatform
         ClusterActivities,
         NamespaceActivities,
         PostgresActivities,
-        CrossplaneActivities {
+        CrossplaneActivities,
+        ExpiryWarningActivities {
 
   public static final String MISSING_CLUSTER = "missing";
   public static final Duration MAX_TTL = Duration.ofDays(7);
@@ -97,5 +101,15 @@ public class FakePlatform
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  @Override
+  public String recordExpiryEvent(ExpiryWarningNotice notice) {
+    return notice.namespace() + ".expiring";
+  }
+
+  @Override
+  public WebhookDelivery sendExpiryWebhook(ExpiryWarningNotice notice) {
+    return WebhookDelivery.DISABLED;
   }
 }

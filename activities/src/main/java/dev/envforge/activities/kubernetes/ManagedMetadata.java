@@ -18,6 +18,10 @@ public final class ManagedMetadata {
     labels.put(EnvironmentLabels.MANAGED_BY, EnvironmentLabels.MANAGED_BY_VALUE);
     labels.put(EnvironmentLabels.ENVIRONMENT, env.environmentId());
     labels.put(EnvironmentLabels.TEAM, env.team());
+    if (env.keep()) {
+      // A label, not an annotation, so that the reaper can select kept environments.
+      labels.put(EnvironmentLabels.KEEP, EnvironmentLabels.KEEP_VALUE);
+    }
     return labels;
   }
 

@@ -3,6 +3,7 @@ package dev.envforge.starter.api;
 import dev.envforge.starter.environments.ObservedEnvironment;
 import dev.envforge.workflows.environment.EnvironmentOutputs;
 import dev.envforge.workflows.environment.EnvironmentStatus;
+import dev.envforge.workflows.environment.ExpiryWarning;
 import dev.envforge.workflows.environment.Phase;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import java.time.Instant;
@@ -13,7 +14,11 @@ import java.util.List;
  * are in the Secret {@code secretName} in {@code namespace}, never here.
  *
  * @param request the request the environment was started with, defaults filled in
+ * @param expiresAt null for a kept environment, which does not expire
  * @param expiring true once the expiry warning period has begun
+ * @param keep the environment is kept: it never expires by TTL and lives until it is destroyed
+ * @param warning the latest expiry warning sent and what became of it (the Kubernetes Event, the
+ *     webhook); null if none was sent
  * @param reason why the environment failed or was destroyed, if it was
  * @param temporalUiUrl the run's history in the Temporal UI
  */
@@ -36,6 +41,8 @@ public record EnvironmentView(
     Instant readyAt,
     Instant expiresAt,
     boolean expiring,
+    boolean keep,
+    ExpiryWarning warning,
     String reason,
     String temporalUiUrl) {
 
@@ -64,6 +71,8 @@ public record EnvironmentView(
         status.readyAt(),
         status.expiresAt(),
         status.expiring(),
+        status.request() != null && status.request().keep(),
+        status.warning(),
         status.reason(),
         links.run(environment.workflowId(), environment.runId()));
   }

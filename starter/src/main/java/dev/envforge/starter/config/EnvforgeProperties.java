@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
  * again inside the workflow; the API checks first so that a bad request is a 400, not a failed run.
  *
  * @param namespacePrefix prepended to {@code <team>-<name>}; may be empty, so only null means unset
+ * @param ttl the TTL policy ({@code envforge.ttl.*}), the same as the worker's
  * @param taskQueue where environment workflows are started; the worker polls the same queue
  * @param temporalUiBaseUrl the Temporal UI that responses link each run to
  * @param maxBodySize request bodies above this are refused with 400 before any parsing
@@ -20,8 +21,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("envforge")
 public record EnvforgeProperties(
     String namespacePrefix,
-    Duration defaultTtl,
-    Duration maxTtl,
+    TtlProperties ttl,
     String taskQueue,
     String temporalUiBaseUrl,
     DataSize maxBodySize,
@@ -33,8 +33,7 @@ public record EnvforgeProperties(
 
   public EnvforgeProperties {
     namespacePrefix = namespacePrefix == null ? "env-" : namespacePrefix;
-    defaultTtl = defaultTtl == null ? Duration.ofHours(8) : defaultTtl;
-    maxTtl = maxTtl == null ? Duration.ofDays(7) : maxTtl;
+    ttl = ttl == null ? TtlProperties.defaults() : ttl;
     taskQueue = taskQueue == null ? EnvironmentWorkflow.TASK_QUEUE : taskQueue;
     temporalUiBaseUrl = temporalUiBaseUrl == null ? "http://127.0.0.1:8233" : temporalUiBaseUrl;
     maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(16) : maxBodySize;
@@ -47,11 +46,11 @@ public record EnvforgeProperties(
 
   /** The defaults, for tests and for code that runs without Spring's binder. */
   public static EnvforgeProperties defaults() {
-    return new EnvforgeProperties(null, null, null, null, null, null, null, null, null, null, null);
+    return new EnvforgeProperties(null, null, null, null, null, null, null, null, null, null);
   }
 
   public RequestLimits limits() {
-    return new RequestLimits(namespacePrefix, defaultTtl, maxTtl);
+    return new RequestLimits(namespacePrefix, ttl.policy());
   }
 
   /**

@@ -8,6 +8,10 @@ import dev.envforge.activities.kubernetes.ClusterRegistry;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
 import dev.envforge.activities.namespace.KubernetesNamespaceActivities;
 import dev.envforge.activities.namespace.NamespaceSettings;
+import dev.envforge.activities.notification.HttpWebhookNotifier;
+import dev.envforge.activities.notification.KubernetesExpiryEvents;
+import dev.envforge.activities.notification.NotifyingExpiryWarningActivities;
+import dev.envforge.activities.notification.WebhookSettings;
 import dev.envforge.activities.postgres.DirectPostgresActivities;
 import dev.envforge.activities.postgres.PostgresServer;
 import dev.envforge.activities.settings.ConfiguredSettingsActivities;
@@ -15,7 +19,10 @@ import dev.envforge.activities.temporal.Heartbeat;
 import dev.envforge.activities.temporal.KeepAlive;
 import dev.envforge.workflows.activities.ClusterActivities;
 import dev.envforge.workflows.activities.EnvironmentSettings;
+import dev.envforge.workflows.activities.ExpiryWarningActivities;
 import dev.envforge.workflows.activities.PostgresActivities;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -84,11 +91,34 @@ public class ActivitiesConfiguration {
   @Bean
   ConfiguredSettingsActivities settingsActivities(EnvforgeWorkerProperties properties) {
     return new ConfiguredSettingsActivities(
-        new EnvironmentSettings(
+        EnvironmentSettings.of(
             properties.namespacePrefix(),
-            properties.defaultTtl(),
-            properties.maxTtl(),
-            properties.expiryWarning()));
+            properties.ttl().policy(),
+            properties.ttl().warnBefore()));
+  }
+
+  @Bean
+  ExpiryWarningActivities expiryWarningActivities(
+      RegistryClusterClients clients, EnvforgeWorkerProperties properties) {
+    WebhookSettings webhook = properties.notifications().settings();
+    LOG.info(
+        "expiry warnings: Events on namespaces; webhook {}",
+        webhook.enabled() ? "to " + webhook.url().getHost() : "off");
+    return new NotifyingExpiryWarningActivities(
+        new KubernetesExpiryEvents(clients, reportingInstance()), new HttpWebhookNotifier(webhook));
+  }
+
+  /** The worker's host name (the pod's name in Kubernetes), as Events' reporting instance. */
+  private static String reportingInstance() {
+    String host = System.getenv("HOSTNAME");
+    if (host == null || host.isBlank()) {
+      try {
+        host = InetAddress.getLocalHost().getHostName();
+      } catch (IOException e) {
+        host = "envforge-worker";
+      }
+    }
+    return host.length() > 128 ? host.substring(0, 128) : host;
   }
 
   @Bean

@@ -4,7 +4,6 @@ import dev.envforge.activities.crossplane.CrossplaneSettings;
 import dev.envforge.activities.namespace.NamespaceSettings;
 import dev.envforge.workflows.environment.EnvironmentWorkflow;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,16 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * of {@code namespaces} and {@code crossplane} take the defaults their settings records document.
  *
  * @param namespacePrefix prepended to {@code <team>-<name>} to make namespace names
- * @param maxTtl how far ahead of now an expiry may lie (at creation and on extend)
- * @param expiryWarning how long before expiry an environment is flagged as expiring
+ * @param ttl the TTL policy and the expiry warning ({@code envforge.ttl.*})
+ * @param notifications where expiry warnings are sent besides the namespace's Events
  */
 @ConfigurationProperties("envforge")
 public record EnvforgeWorkerProperties(
     @DefaultValue(EnvironmentWorkflow.TASK_QUEUE) String taskQueue,
     @DefaultValue("env-") String namespacePrefix,
-    @DefaultValue("PT8H") Duration defaultTtl,
-    @DefaultValue("P7D") Duration maxTtl,
-    @DefaultValue("PT1H") Duration expiryWarning,
+    @DefaultValue TtlProperties ttl,
+    @DefaultValue NotificationsProperties notifications,
     @DefaultValue Clusters clusters,
     @DefaultValue Postgres postgres,
     NamespaceSettings namespaces,

@@ -70,6 +70,22 @@ final class EnvironmentActivityOptions {
                   .build())
           .build();
 
+  /**
+   * Expiry warnings: a Kubernetes Event and a webhook. Bounded retries: a notification that keeps
+   * failing for a few minutes is recorded as failed rather than retried into the expiry itself.
+   */
+  static final ActivityOptions NOTIFY =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(2))
+                  .setBackoffCoefficient(2)
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setMaximumAttempts(5)
+                  .build())
+          .build();
+
   static final LocalActivityOptions SETTINGS =
       LocalActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))

@@ -36,6 +36,18 @@ final class EnvironmentDetails {
       }
       text.append('\n');
     }
+    ExpiryWarning warning = status.warning();
+    if (warning != null) {
+      text.append("\nexpiry warning ")
+          .append(warning.number())
+          .append(" at ")
+          .append(warning.warnedAt())
+          .append(": event ")
+          .append(warning.event().name().toLowerCase(Locale.ROOT))
+          .append(", webhook ")
+          .append(warning.webhook().name().toLowerCase(Locale.ROOT))
+          .append('\n');
+    }
     if (status.reason() != null) {
       text.append("\n").append(status.reason()).append('\n');
     }

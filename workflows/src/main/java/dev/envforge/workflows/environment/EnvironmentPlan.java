@@ -5,10 +5,16 @@ import dev.envforge.workflows.activities.EnvironmentSettings;
 import dev.envforge.workflows.request.EnvironmentNaming;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import dev.envforge.workflows.request.RequestValidator;
+import dev.envforge.workflows.request.TtlBounds;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Every name and number the workflow derives from a valid request. Pure. */
+/**
+ * Every name and number the workflow derives from a valid request. Pure.
+ *
+ * @param ttl null for a kept environment
+ * @param ttlBounds the TTL policy as it holds for this environment's team and profile
+ */
 public record EnvironmentPlan(
     EnvironmentRequest request,
     String environmentId,
@@ -16,6 +22,7 @@ public record EnvironmentPlan(
     String namespace,
     String postgresName,
     Duration ttl,
+    TtlBounds ttlBounds,
     Instant createdAt) {
 
   public static EnvironmentPlan of(
@@ -30,10 +37,15 @@ public record EnvironmentPlan(
         namespace,
         EnvironmentNaming.postgresName(namespace),
         RequestValidator.effectiveTtl(request, settings.limits()),
+        settings.limits().ttl().boundsFor(team, request.profile()),
         createdAt);
   }
 
+  public boolean kept() {
+    return request.keep();
+  }
+
   public EnvironmentLabels labels(Instant expiresAt) {
-    return new EnvironmentLabels(environmentId, request.team(), workflowId, expiresAt);
+    return new EnvironmentLabels(environmentId, request.team(), workflowId, expiresAt, kept());
   }
 }

@@ -8,8 +8,10 @@ import java.util.List;
  * The answer to the {@code status} query: phase, each step with timings and errors, outputs and
  * expiry.
  *
+ * @param expiresAt null for a kept environment, which does not expire
  * @param expiring true once the expiry warning period has begun
  * @param reason why the environment failed or was destroyed, if it was
+ * @param warning the latest expiry warning sent, or null if none was
  */
 public record EnvironmentStatus(
     String environmentId,
@@ -21,4 +23,32 @@ public record EnvironmentStatus(
     Instant readyAt,
     Instant expiresAt,
     boolean expiring,
-    String reason) {}
+    String reason,
+    ExpiryWarning warning) {
+
+  /** A status without an expiry warning. */
+  public EnvironmentStatus(
+      String environmentId,
+      EnvironmentRequest request,
+      Phase phase,
+      List<StepState> steps,
+      EnvironmentOutputs outputs,
+      Instant createdAt,
+      Instant readyAt,
+      Instant expiresAt,
+      boolean expiring,
+      String reason) {
+    this(
+        environmentId,
+        request,
+        phase,
+        steps,
+        outputs,
+        createdAt,
+        readyAt,
+        expiresAt,
+        expiring,
+        reason,
+        null);
+  }
+}

@@ -30,8 +30,9 @@ public final class EnvironmentSummary {
         + lower(request.profile())
         + ", "
         + database
-        + ", ttl "
-        + (request.ttl() == null ? "default" : request.ttl());
+        + (request.keep()
+            ? ", kept (no ttl)"
+            : ", ttl " + (request.ttl() == null ? "default" : request.ttl()));
   }
 
   private static String lower(Enum<?> value) {

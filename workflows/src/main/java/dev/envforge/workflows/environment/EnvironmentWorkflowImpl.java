@@ -11,10 +11,13 @@ import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.DatabaseSpec;
 import dev.envforge.workflows.activities.DedicatedClusterSpec;
 import dev.envforge.workflows.activities.EnvironmentSettings;
+import dev.envforge.workflows.activities.ExpiryWarningActivities;
+import dev.envforge.workflows.activities.ExpiryWarningNotice;
 import dev.envforge.workflows.activities.NamespaceActivities;
 import dev.envforge.workflows.activities.NamespaceSpec;
 import dev.envforge.workflows.activities.PostgresActivities;
 import dev.envforge.workflows.activities.SettingsActivities;
+import dev.envforge.workflows.activities.WebhookDelivery;
 import dev.envforge.workflows.failure.EnvironmentFailure;
 import dev.envforge.workflows.request.ClusterMode;
 import dev.envforge.workflows.request.DatabaseDriver;
@@ -34,6 +37,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
@@ -50,6 +54,12 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
   /** Change id: the destroy update reports DESTROYING itself (version 1). */
   static final String DESTROYING_IN_HANDLER = "destroy-reports-destroying";
 
+  /**
+   * Change id: the expiry warning is sent (a Kubernetes Event and a webhook), not only flagged
+   * (version 1). Runs that passed their warning before this change replay without sending.
+   */
+  static final String EXPIRY_NOTIFICATIONS = "expiry-notifications";
+
   private static final Logger log = Workflow.getLogger(EnvironmentWorkflowImpl.class);
 
   private final SettingsActivities settingsActivities =
@@ -64,6 +74,8 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
       Workflow.newActivityStub(CrossplaneActivities.class, EnvironmentActivityOptions.WAITING);
   private final NamespaceActivities annotations =
       Workflow.newActivityStub(NamespaceActivities.class, EnvironmentActivityOptions.ANNOTATE);
+  private final ExpiryWarningActivities warnings =
+      Workflow.newActivityStub(ExpiryWarningActivities.class, EnvironmentActivityOptions.NOTIFY);
 
   private final StepLedger ledger = new StepLedger();
   private final StepRunner runner = new StepRunner(ledger, this::publishProgress);
@@ -84,6 +96,7 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
   private CancellationScope provisioning;
   private NamespaceSpec namespaceSpec;
   private Phase publishedPhase;
+  private ExpiryWarning warning;
 
   @Override
   public EnvironmentStatus run(EnvironmentRequest rawRequest) {
@@ -99,7 +112,9 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
       throw EnvironmentFailure.INVALID_REQUEST.failure(reason);
     }
     plan = EnvironmentPlan.of(request, settings, createdAt);
-    setExpiry(createdAt.plus(plan.ttl()));
+    if (!plan.kept()) {
+      setExpiry(createdAt.plus(plan.ttl()));
+    }
     if (!request.database().wanted()) {
       ledger.skipped(Step.DATABASE);
     }
@@ -227,8 +242,15 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
             : () -> postgres.ensureDatabase(spec));
   }
 
-  /** Sleeps until expiry or a destroy; re-arms on extend; flags the warning period. */
+  /**
+   * Sleeps until expiry or a destroy; re-arms on extend; warns when the warning period begins. A
+   * kept environment has no expiry and waits for its destroy alone.
+   */
   private void awaitExpiryOrDestroy() {
+    if (plan.kept()) {
+      Workflow.await(() -> destroyRequested);
+      return;
+    }
     while (!destroyRequested) {
       Instant now = now();
       if (!now.isBefore(expiresAt)) {
@@ -240,6 +262,7 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
       if (inWarning && !expiring) {
         expiring = true;
         log.info("environment {} expires at {}", plan.environmentId(), expiresAt);
+        warnOfExpiry(now);
         publishProgress();
       }
       Instant wakeAt = inWarning ? expiresAt : warnAt;
@@ -249,6 +272,76 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
         annotateExpiry();
       }
     }
+  }
+
+  /**
+   * Sends the warning on both channels side by side, without waiting: the expiry must come on time
+   * however slow or broken the channels are. Each channel's outcome is recorded when it settles; a
+   * failure is recorded and changes nothing else.
+   */
+  private void warnOfExpiry(Instant now) {
+    if (Workflow.getVersion(EXPIRY_NOTIFICATIONS, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    String id = plan.workflowId() + "/" + Workflow.getInfo().getRunId() + "/expiring/" + expiresAt;
+    ExpiryWarningNotice notice =
+        new ExpiryWarningNotice(
+            id,
+            plan.environmentId(),
+            request.team(),
+            request.name(),
+            namespaceSpec.cluster(),
+            namespaceSpec.namespace(),
+            plan.workflowId(),
+            expiresAt,
+            now);
+    warning = ExpiryWarning.pending(id, warning == null ? 1 : warning.number() + 1, now, expiresAt);
+    Async.function(warnings::recordExpiryEvent, notice)
+        .handle(
+            (eventName, failure) -> {
+              settleWarning(
+                  id,
+                  w ->
+                      failure == null
+                          ? w.withEvent(NotificationState.SENT, eventName)
+                          : w.withEvent(NotificationState.FAILED, describe(failure)));
+              return null;
+            });
+    Async.function(warnings::sendExpiryWebhook, notice)
+        .handle(
+            (delivery, failure) -> {
+              settleWarning(
+                  id,
+                  w -> {
+                    if (failure != null) {
+                      return w.withWebhook(NotificationState.FAILED, describe(failure));
+                    }
+                    return delivery == WebhookDelivery.DISABLED
+                        ? w.withWebhook(NotificationState.SKIPPED, "no webhook configured")
+                        : w.withWebhook(NotificationState.SENT, null);
+                  });
+              return null;
+            });
+  }
+
+  /** Records a channel's outcome, unless a later warning (after an extend) replaced this one. */
+  private void settleWarning(String id, UnaryOperator<ExpiryWarning> change) {
+    if (warning == null || !warning.id().equals(id)) {
+      return;
+    }
+    warning = change.apply(warning);
+    if (warning.event() == NotificationState.FAILED
+        || warning.webhook() == NotificationState.FAILED) {
+      log.warn("expiry warning {} of {} not fully sent: {}", id, plan.environmentId(), warning);
+    }
+    publishProgress();
+  }
+
+  private static String describe(RuntimeException failure) {
+    return failure instanceof ActivityFailure activity
+        ? StepRunner.describe(activity)
+        : failure.getMessage();
   }
 
   private void annotateExpiry() {
@@ -295,7 +388,8 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
         readyAt,
         expiresAt,
         expiring,
-        reason);
+        reason,
+        warning);
   }
 
   @Override
@@ -303,15 +397,19 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
     if (phase != Phase.PROVISIONING && phase != Phase.READY || destroyRequested) {
       throw new IllegalStateException("extend: the environment is " + phase + ", not READY");
     }
+    if (plan != null && plan.kept()) {
+      throw new IllegalArgumentException(
+          "extend: the environment is kept (keep: true) and has no expiry to move");
+    }
     if (expiresAt == null) {
       throw new IllegalStateException("extend: the environment has no expiry yet; retry shortly");
     }
-    ExpiryPolicy.extended(extend, expiresAt, now(), settings.maxTtl());
+    extendedExpiry(extend);
   }
 
   @Override
   public EnvironmentStatus extend(ExtendRequest extend) {
-    setExpiry(ExpiryPolicy.extended(extend, expiresAt, now(), settings.maxTtl()));
+    setExpiry(extendedExpiry(extend));
     expiring = false;
     expiryChanged = namespaceSpec != null;
     publishProgress();
@@ -334,6 +432,12 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
       }
     }
     return status();
+  }
+
+  /** The maximum that holds for this environment's team and profile bounds the new expiry. */
+  private Instant extendedExpiry(ExtendRequest extend) {
+    return ExpiryPolicy.extended(
+        extend, expiresAt, now(), plan.ttlBounds().maxTtl(), plan.ttlBounds().maxFrom());
   }
 
   private void setExpiry(Instant at) {

@@ -20,6 +20,17 @@ public final class ExpiryPolicy {
    */
   public static Instant extended(
       ExtendRequest request, Instant currentExpiry, Instant now, Duration maxTtl) {
+    return extended(request, currentExpiry, now, maxTtl, null);
+  }
+
+  /**
+   * As {@link #extended(ExtendRequest, Instant, Instant, Duration)}, naming in a refusal where the
+   * maximum comes from.
+   *
+   * @param maxFrom e.g. "profile 'large'"; null for the global maximum
+   */
+  public static Instant extended(
+      ExtendRequest request, Instant currentExpiry, Instant now, Duration maxTtl, String maxFrom) {
     if (request == null || (request.by() == null) == (request.until() == null)) {
       throw new IllegalArgumentException("extend: give exactly one of 'by' or 'until'");
     }
@@ -49,6 +60,7 @@ public final class ExpiryPolicy {
               + target
               + ", beyond the maximum TTL of "
               + maxTtl
+              + (maxFrom == null ? "" : " for " + maxFrom)
               + " from now ("
               + latest
               + ")");

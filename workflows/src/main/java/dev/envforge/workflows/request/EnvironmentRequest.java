@@ -3,9 +3,11 @@ package dev.envforge.workflows.request;
 /**
  * What a user asks for. Absent optional parts are filled by {@link #withDefaults()}: a shared
  * cluster from the registry's default, the small profile, no database. An absent {@code ttl} stays
- * absent here and becomes the worker's configured default TTL.
+ * absent here and becomes the TTL policy's default for the team and profile.
  *
  * @param ttl an ISO-8601 duration such as {@code PT8H} or {@code P2D}
+ * @param keep never expire by TTL (only where the TTL policy allows it); a kept environment lives
+ *     until it is destroyed
  */
 public record EnvironmentRequest(
     String team,
@@ -13,7 +15,19 @@ public record EnvironmentRequest(
     ClusterChoice cluster,
     Profile profile,
     DatabaseChoice database,
-    String ttl) {
+    String ttl,
+    boolean keep) {
+
+  /** A request that is not kept. */
+  public EnvironmentRequest(
+      String team,
+      String name,
+      ClusterChoice cluster,
+      Profile profile,
+      DatabaseChoice database,
+      String ttl) {
+    this(team, name, cluster, profile, database, ttl, false);
+  }
 
   public EnvironmentRequest withDefaults() {
     ClusterChoice placement =
@@ -29,7 +43,7 @@ public record EnvironmentRequest(
               database.driver() == null ? DatabaseDriver.DIRECT : database.driver());
     }
     return new EnvironmentRequest(
-        team, name, placement, profile == null ? Profile.SMALL : profile, db, ttl);
+        team, name, placement, profile == null ? Profile.SMALL : profile, db, ttl, keep);
   }
 
   /** {@code <team>-<name>}, the environment's id before any namespace prefix. */

@@ -50,13 +50,23 @@ public final class RequestValidator {
     if (!request.database().wanted() && raw.database() != null && raw.database().driver() != null) {
       errors.add(new FieldError("database.driver", "needs database.kind 'postgres'"));
     }
-    ttl(request.ttl(), limits, errors);
+    TtlBounds bounds = limits.ttl().boundsFor(request.team(), request.profile());
+    ttl(request.ttl(), bounds, errors);
+    keep(request, bounds, errors);
     return errors;
   }
 
-  /** The TTL to use: the requested one, or the default. Call only on a valid request. */
+  /**
+   * The TTL to use: the requested one, or the policy's default for the team and profile; null for a
+   * kept environment, which has none. Call only on a valid request.
+   */
   public static Duration effectiveTtl(EnvironmentRequest request, RequestLimits limits) {
-    return request.ttl() == null ? limits.defaultTtl() : Duration.parse(request.ttl());
+    if (request.keep()) {
+      return null;
+    }
+    return request.ttl() == null
+        ? limits.ttl().boundsFor(request.team(), request.profile()).defaultTtl()
+        : Duration.parse(request.ttl());
   }
 
   private static void label(String field, String value, List<FieldError> errors) {
@@ -73,7 +83,29 @@ public final class RequestValidator {
     }
   }
 
-  private static void ttl(String ttl, RequestLimits limits, List<FieldError> errors) {
+  private static void keep(EnvironmentRequest request, TtlBounds bounds, List<FieldError> errors) {
+    if (!request.keep()) {
+      return;
+    }
+    if (!bounds.keepAllowed()) {
+      errors.add(
+          new FieldError(
+              "keep",
+              "is not allowed for team '"
+                  + request.team()
+                  + "' with profile '"
+                  + TtlPolicy.key(request.profile())
+                  + "' (by "
+                  + bounds.keepFrom()
+                  + "); give a ttl instead"));
+    }
+    if (request.ttl() != null) {
+      errors.add(
+          new FieldError("ttl", "must be empty when keep is true: a kept environment has no TTL"));
+    }
+  }
+
+  private static void ttl(String ttl, TtlBounds bounds, List<FieldError> errors) {
     if (ttl == null) {
       return;
     }
@@ -86,8 +118,15 @@ public final class RequestValidator {
     }
     if (parsed.compareTo(RequestLimits.MIN_TTL) < 0) {
       errors.add(new FieldError("ttl", "must be at least " + RequestLimits.MIN_TTL));
-    } else if (parsed.compareTo(limits.maxTtl()) > 0) {
-      errors.add(new FieldError("ttl", "must be at most " + limits.maxTtl()));
+    } else if (parsed.compareTo(bounds.maxTtl()) > 0) {
+      errors.add(
+          new FieldError(
+              "ttl", "must be at most " + bounds.maxTtl() + describeSource(bounds.maxFrom())));
     }
+  }
+
+  /** Names where a bound comes from, unless it is the global policy (the usual case). */
+  private static String describeSource(String source) {
+    return source == null ? "" : " (the maximum for " + source + ")";
   }
 }

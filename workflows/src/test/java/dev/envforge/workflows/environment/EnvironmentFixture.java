@@ -8,9 +8,11 @@ import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.CrossplaneActivities;
 import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.EnvironmentSettings;
+import dev.envforge.workflows.activities.ExpiryWarningActivities;
 import dev.envforge.workflows.activities.NamespaceActivities;
 import dev.envforge.workflows.activities.PostgresActivities;
 import dev.envforge.workflows.activities.SettingsActivities;
+import dev.envforge.workflows.activities.WebhookDelivery;
 import dev.envforge.workflows.request.ClusterChoice;
 import dev.envforge.workflows.request.ClusterMode;
 import dev.envforge.workflows.request.DatabaseChoice;
@@ -38,17 +40,21 @@ final class EnvironmentFixture {
   final NamespaceActivities namespaces = activityMock(NamespaceActivities.class);
   final PostgresActivities postgres = activityMock(PostgresActivities.class);
   final CrossplaneActivities crossplane = activityMock(CrossplaneActivities.class);
-  final SettingsActivities settings = () -> SETTINGS;
+  final ExpiryWarningActivities warnings = activityMock(ExpiryWarningActivities.class);
+  EnvironmentSettings configured = SETTINGS;
+  final SettingsActivities settings = () -> configured;
 
   EnvironmentFixture() {
     Mockito.when(clusters.placeShared(Mockito.any())).thenReturn(SHARED);
     Mockito.when(crossplane.ensureDedicatedCluster(Mockito.any())).thenReturn(DEDICATED);
     Mockito.when(postgres.ensureDatabase(Mockito.any())).thenReturn(DATABASE);
     Mockito.when(crossplane.ensureCompositeDatabase(Mockito.any())).thenReturn(DATABASE);
+    Mockito.when(warnings.recordExpiryEvent(Mockito.any())).thenReturn("env-payments-review.x");
+    Mockito.when(warnings.sendExpiryWebhook(Mockito.any())).thenReturn(WebhookDelivery.DELIVERED);
   }
 
   Object[] activities() {
-    return new Object[] {clusters, namespaces, postgres, crossplane, settings};
+    return new Object[] {clusters, namespaces, postgres, crossplane, warnings, settings};
   }
 
   static EnvironmentRequest sharedWithPostgres(String ttl) {
