@@ -39,6 +39,24 @@ class NamespaceObjectsTest {
   }
 
   @Test
+  void givenAKeptEnvironment_whenTheNamespaceIsBuilt_itShouldBeLabelledKeepWithNoExpiry() {
+    EnvironmentLabels kept =
+        new EnvironmentLabels(
+            "payments-feature-x", "payments", "environment/payments/feature-x", null, true);
+
+    Namespace namespace =
+        objects.namespace(
+            new NamespaceSpec(
+                ClusterRef.shared("local"), "env-payments-feature-x", Profile.SMALL, kept));
+
+    assertThat(namespace.getMetadata().getLabels()).containsEntry("envforge.dev/keep", "true");
+    assertThat(namespace.getMetadata().getAnnotations())
+        .containsOnlyKeys("envforge.dev/workflow-id");
+    assertThat(objects.namespace(spec(Profile.SMALL)).getMetadata().getLabels())
+        .doesNotContainKey("envforge.dev/keep");
+  }
+
+  @Test
   void givenASpec_whenTheNamespaceIsBuilt_itShouldCarryTheManagedLabelsAndAnnotations() {
     Namespace namespace = objects.namespace(spec(Profile.SMALL));
 
