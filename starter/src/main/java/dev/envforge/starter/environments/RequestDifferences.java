@@ -23,7 +23,7 @@ public final class RequestDifferences {
     compare("database.kind", text(a.database().kind()), text(b.database().kind()), differences);
     compare(
         "database.driver", text(a.database().driver()), text(b.database().driver()), differences);
-    if (a.keep() != b.keep()) {
+    if (!a.keep().equals(b.keep())) {
       differences.add(
           new FieldDifference("keep", Boolean.toString(a.keep()), Boolean.toString(b.keep())));
     }

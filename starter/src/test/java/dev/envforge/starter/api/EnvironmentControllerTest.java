@@ -34,7 +34,9 @@ import dev.envforge.starter.environments.TemporalUnavailableException;
 import dev.envforge.starter.environments.UpdateRefusedException;
 import dev.envforge.starter.metrics.TimeToReadyRecorder;
 import dev.envforge.workflows.environment.EnvironmentStatus;
+import dev.envforge.workflows.environment.ExpiryWarning;
 import dev.envforge.workflows.environment.ExtendRequest;
+import dev.envforge.workflows.environment.NotificationState;
 import dev.envforge.workflows.environment.Phase;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import dev.envforge.workflows.request.Profile;
@@ -45,6 +47,7 @@ import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +68,12 @@ import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /** The HTTP contract over a mocked Temporal: status codes, bodies and problem details. */
 @WebMvcTest(EnvironmentController.class)
-@TestPropertySource(properties = "envforge.events.poll-interval=PT0.02S")
+@TestPropertySource(
+    properties = {
+      "envforge.events.poll-interval=PT0.02S",
+      "envforge.ttl.profiles.large.max=P1D",
+      "envforge.ttl.teams.platform.keep-allowed=true"
+    })
 @Import({
   StarterConfiguration.class,
   StrictJsonConfiguration.class,
@@ -192,6 +200,54 @@ class EnvironmentControllerTest {
         .andExpect(jsonPath("$.errors[0].message").value("must be at most PT168H"));
   }
 
+  @Test
+  void givenKeepWhereThePolicyForbidsIt_whenRequested_itShouldAnswer400NamingKeep()
+      throws Exception {
+    mvc.perform(
+            json(
+                post("/api/v1/environments"),
+                "{\"team\":\"payments\",\"name\":\"b\",\"keep\":true}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors", hasSize(1)))
+        .andExpect(jsonPath("$.errors[0].field").value("keep"))
+        .andExpect(
+            jsonPath("$.errors[0].message", containsString("not allowed for team 'payments'")));
+    verify(temporal, never()).start(any());
+  }
+
+  @Test
+  void givenKeepWhereTheTeamMayKeep_whenRequested_itShouldStartAKeptEnvironment() throws Exception {
+    when(temporal.start(any())).thenReturn(new StartResult(RUN_ID, true));
+
+    mvc.perform(
+            json(
+                post("/api/v1/environments"),
+                "{\"team\":\"platform\",\"name\":\"b\",\"keep\":true}"))
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.keep").value(true))
+        .andExpect(jsonPath("$.request.keep").value(true));
+
+    ArgumentCaptor<EnvironmentRequest> started = ArgumentCaptor.forClass(EnvironmentRequest.class);
+    verify(temporal).start(started.capture());
+    assertThat(started.getValue().keep()).isTrue();
+  }
+
+  @Test
+  void givenATtlBeyondTheProfileMaximum_whenRequested_itShouldAnswer400NamingTheProfile()
+      throws Exception {
+    mvc.perform(
+            json(
+                post("/api/v1/environments"),
+                "{\"team\":\"payments\",\"name\":\"b\",\"profile\":\"large\",\"ttl\":\"P2D\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("ttl"))
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value("must be at most PT24H (the maximum for profile 'large')"));
+    verify(temporal, never()).start(any());
+  }
+
   // --- POST: start, idempotency, conflict --------------------------------------------------
 
   @Test
@@ -305,6 +361,46 @@ class EnvironmentControllerTest {
                             + "environment%2Fpayments%2Fcheckout/run-1/history"))
             .andReturn();
     assertThat(result.getResponse().getContentAsString()).doesNotContainIgnoringCase("password");
+  }
+
+  @Test
+  void givenAWarnedEnvironment_whenFetched_itShouldShowTheWarningAndItsChannels() throws Exception {
+    givenRun(true, Phase.READY);
+    EnvironmentStatus ready = ready(request());
+    ExpiryWarning warning =
+        new ExpiryWarning(
+            "environment/payments/checkout/run-1/expiring/2030-01-01T12:00:00Z",
+            1,
+            Instant.parse("2030-01-01T11:00:00Z"),
+            ready.expiresAt(),
+            NotificationState.SENT,
+            "env-payments-checkout.expiring-1893499200",
+            NotificationState.FAILED,
+            "IllegalStateException: webhook answered HTTP 503");
+    when(temporal.status(WORKFLOW_ID, RUN_ID))
+        .thenReturn(
+            new EnvironmentStatus(
+                ready.environmentId(),
+                ready.request(),
+                ready.phase(),
+                ready.steps(),
+                ready.outputs(),
+                ready.createdAt(),
+                ready.readyAt(),
+                ready.expiresAt(),
+                true,
+                null,
+                warning));
+
+    mvc.perform(get("/api/v1/environments/payments/checkout"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.expiring").value(true))
+        .andExpect(jsonPath("$.keep").value(false))
+        .andExpect(jsonPath("$.warning.number").value(1))
+        .andExpect(jsonPath("$.warning.warnedAt").value("2030-01-01T11:00:00Z"))
+        .andExpect(jsonPath("$.warning.event").value("SENT"))
+        .andExpect(jsonPath("$.warning.webhook").value("FAILED"))
+        .andExpect(jsonPath("$.warning.webhookDetail", containsString("503")));
   }
 
   @Test

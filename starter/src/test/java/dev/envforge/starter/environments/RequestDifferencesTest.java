@@ -26,6 +26,16 @@ class RequestDifferencesTest {
   }
 
   @Test
+  void givenKeepChanged_whenCompared_itShouldNameKeep() {
+    EnvironmentRequest live = request(null, null, null, null);
+    EnvironmentRequest kept =
+        new EnvironmentRequest("payments", "checkout", null, null, null, null, true);
+
+    assertThat(RequestDifferences.between(live, kept))
+        .containsExactly(new FieldDifference("keep", "false", "true"));
+  }
+
+  @Test
   void givenEverySpecFieldChanged_whenCompared_itShouldNameEachWithBothValues() {
     EnvironmentRequest live =
         request(

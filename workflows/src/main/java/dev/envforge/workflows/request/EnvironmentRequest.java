@@ -7,7 +7,8 @@ package dev.envforge.workflows.request;
  *
  * @param ttl an ISO-8601 duration such as {@code PT8H} or {@code P2D}
  * @param keep never expire by TTL (only where the TTL policy allows it); a kept environment lives
- *     until it is destroyed
+ *     until it is destroyed. Absent (null) means false: boxed so that a body without it is valid
+ *     where JSON readers refuse nulls for primitives.
  */
 public record EnvironmentRequest(
     String team,
@@ -16,7 +17,11 @@ public record EnvironmentRequest(
     Profile profile,
     DatabaseChoice database,
     String ttl,
-    boolean keep) {
+    Boolean keep) {
+
+  public EnvironmentRequest {
+    keep = Boolean.TRUE.equals(keep);
+  }
 
   /** A request that is not kept. */
   public EnvironmentRequest(
