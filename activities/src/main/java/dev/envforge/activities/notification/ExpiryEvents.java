@@ -70,7 +70,7 @@ public final class ExpiryEvents {
         + notice.environmentId()
         + " expires at "
         + format(notice.expiresAt())
-        + " and will then be torn down (namespace, database, secret); extend it to keep it"
+        + " and will then be torn down with everything in this namespace; extend it to keep it"
         + " longer.";
   }
 

@@ -29,11 +29,14 @@ class EnvironmentWorkflowReplayTest {
   /**
    * Recorded with the worker on the local platform: a shared cluster with Postgres, extended (and
    * once refused) then destroyed, from before the destroy update reported DESTROYING; and one
-   * destroyed after that change, so both sides of its version marker replay.
+   * destroyed after that change, so both sides of its version marker replay; and one that was
+   * warned of its expiry (Event and webhook), extended after the warning, warned again and
+   * destroyed, so the expiry-notifications version replays.
    */
   private static final String[] HISTORIES = {
     "histories/shared-postgres-extend-destroy.json",
-    "histories/default-cluster-destroy-reports-destroying.json"
+    "histories/default-cluster-destroy-reports-destroying.json",
+    "histories/shared-postgres-warned-extended-destroy.json"
   };
 
   @ParameterizedTest
