@@ -44,6 +44,10 @@ final class DeployTool {
     return new DeployTool(binary);
   }
 
+  Path binary() {
+    return binary;
+  }
+
   Result run(String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(binary.toString());

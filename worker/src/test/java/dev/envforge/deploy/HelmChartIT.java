@@ -307,6 +307,7 @@ class HelmChartIT {
               .withName(fullname + "-worker")
               .endSubject()
               .build();
+      awaitPolicyInForce(() -> worker.resource(selfGrantInKubeSystem).dryRun().create());
       assertThatThrownBy(() -> worker.resource(selfGrantInKubeSystem).dryRun().create())
           .isInstanceOf(KubernetesClientException.class)
           .hasMessageContaining(fullname + "-worker-scope")
@@ -432,6 +433,31 @@ class HelmChartIT {
 
     for (Supplier<Resource<? extends HasMetadata>> object : installedObjects()) {
       assertThat(object.get().get()).as(object.get().toString()).isNull();
+    }
+  }
+
+  /**
+   * The API server's admission plugin learns of a new policy through a watch, a moment after the
+   * install; until then the write the policy forbids goes through.
+   */
+  private static void awaitPolicyInForce(Runnable forbiddenWrite) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      try {
+        forbiddenWrite.run();
+      } catch (KubernetesClientException e) {
+        return;
+      }
+      sleep(Duration.ofMillis(200));
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
