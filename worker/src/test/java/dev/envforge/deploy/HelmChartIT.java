@@ -131,6 +131,37 @@ class HelmChartIT {
   }
 
   @Test
+  @Order(1)
+  void givenTheTemporalCloudExample_whenRendered_itShouldReadTheApiKeyFromItsSecretFile() {
+    Path example =
+        LocalPlatformExtension.repositoryRoot()
+            .resolve("deploy/temporal/envforge-values-temporal-cloud.yaml");
+    List<HasMetadata> objects = render("cloud", "envforge-system", "--values", example.toString());
+
+    for (String component : List.of("worker", "starter")) {
+      String config =
+          objects.stream()
+              .filter(o -> o instanceof io.fabric8.kubernetes.api.model.ConfigMap)
+              .map(io.fabric8.kubernetes.api.model.ConfigMap.class::cast)
+              .filter(c -> c.getMetadata().getName().equals("cloud-envforge-" + component))
+              .findFirst()
+              .orElseThrow()
+              .getData()
+              .get("application.yaml");
+      assertThat(config)
+          .contains("target: envforge.a1b2c.tmprl.cloud:7233")
+          .contains("enable-https: true")
+          .contains("import: optional:configtree:/etc/envforge/temporal-api-key/")
+          .contains("key-directory: /etc/envforge/codec-keys")
+          .doesNotContain("api-key:");
+    }
+    String deployments =
+        helm.run("template", "cloud", chart.toString(), "--values", example.toString())
+            .successfulOutput();
+    assertThat(deployments).contains("path: spring.temporal.connection.api-key");
+  }
+
+  @Test
   @Order(2)
   void givenEveryOption_whenTheTemplateIsDryRunOnTheServer_itShouldBeAccepted() {
     String dryRunNamespace = "helm-dry-" + suffix;
