@@ -60,14 +60,18 @@ public record CrossplaneSettings(
     }
   }
 
-  /** The settings that matter most; the rest take their defaults. */
-  public CrossplaneSettings(
+  /**
+   * The settings that matter most; the rest take their defaults. A factory, not a second
+   * constructor: Spring binds {@code envforge.crossplane.*} through the record's only constructor.
+   */
+  public static CrossplaneSettings of(
       String connectionSecretNamespace, Duration readyPatience, Duration pollInterval) {
-    this(connectionSecretNamespace, readyPatience, pollInterval, null, null, null, null);
+    return new CrossplaneSettings(
+        connectionSecretNamespace, readyPatience, pollInterval, null, null, null, null);
   }
 
   public static CrossplaneSettings defaults() {
-    return new CrossplaneSettings(null, null, null);
+    return of(null, null, null);
   }
 
   public int nodeCount(Profile profile) {

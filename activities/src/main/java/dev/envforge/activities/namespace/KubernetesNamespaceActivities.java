@@ -10,11 +10,14 @@ import dev.envforge.workflows.failure.EnvironmentFailure;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceCondition;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,16 +33,29 @@ public final class KubernetesNamespaceActivities implements NamespaceActivities 
   /** How often a deletion is checked on, and so how often it heartbeats. */
   static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
 
+  /** How long a fresh RoleBinding may take to reach the API server's authorizer. */
+  static final Duration ACCESS_PATIENCE = Duration.ofSeconds(10);
+
   private final ClusterClients clients;
   private final NamespaceSettings settings;
   private final NamespaceObjects objects;
   private final Heartbeat heartbeat;
+  private final WorkerAccess workerAccess;
 
   public KubernetesNamespaceActivities(
       ClusterClients clients, NamespaceSettings settings, Heartbeat heartbeat) {
+    this(clients, settings, heartbeat, WorkerAccess.none());
+  }
+
+  public KubernetesNamespaceActivities(
+      ClusterClients clients,
+      NamespaceSettings settings,
+      Heartbeat heartbeat,
+      WorkerAccess workerAccess) {
     this.clients = Objects.requireNonNull(clients, "clients");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
+    this.workerAccess = Objects.requireNonNull(workerAccess, "workerAccess");
     this.objects = new NamespaceObjects(settings);
   }
 
@@ -54,6 +70,50 @@ public final class KubernetesNamespaceActivities implements NamespaceActivities 
       requireOwned(live, spec);
     }
     apply(client, objects.namespace(spec));
+    // Before the step ends: the database step, which reads Secrets here, starts right after.
+    Optional<RoleBinding> access = workerAccess.roleBinding(spec);
+    if (access.isPresent()) {
+      apply(client, access.get());
+      awaitSecretAccess(client, spec.namespace());
+    }
+  }
+
+  /**
+   * A new RoleBinding takes effect once the API server's authorizer has seen it, a moment after the
+   * write; asking the same authorizer avoids a 403 that would fail the environment for good.
+   */
+  private static void awaitSecretAccess(KubernetesClient client, String namespace) {
+    long deadline = System.nanoTime() + ACCESS_PATIENCE.toNanos();
+    while (!canReadSecrets(client, namespace)) {
+      if (System.nanoTime() > deadline) {
+        // Transient: the step retries, and the binding is applied again.
+        throw new IllegalStateException(
+            "the worker's RoleBinding "
+                + WorkerAccess.ROLE_BINDING
+                + " in "
+                + namespace
+                + " does not grant reading Secrets yet");
+      }
+      sleep(Duration.ofMillis(100).toNanos());
+    }
+  }
+
+  private static boolean canReadSecrets(KubernetesClient client, String namespace) {
+    SelfSubjectAccessReview review =
+        new SelfSubjectAccessReviewBuilder()
+            .withNewSpec()
+            .withNewResourceAttributes()
+            .withNamespace(namespace)
+            .withVerb("get")
+            .withResource("secrets")
+            .endResourceAttributes()
+            .endSpec()
+            .build();
+    SelfSubjectAccessReview answer =
+        KubernetesFailures.call(
+            "review the worker's access to Secrets in " + namespace,
+            () -> client.authorization().v1().selfSubjectAccessReview().create(review));
+    return answer.getStatus() != null && Boolean.TRUE.equals(answer.getStatus().getAllowed());
   }
 
   @Override

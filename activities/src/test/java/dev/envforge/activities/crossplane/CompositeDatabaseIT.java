@@ -78,7 +78,7 @@ class CompositeDatabaseIT {
 
   private KubernetesCrossplaneActivities activities(Duration patience) {
     return new KubernetesCrossplaneActivities(
-        clusterClients, new CrossplaneSettings(null, patience, Duration.ofMillis(250)), beats::add);
+        clusterClients, CrossplaneSettings.of(null, patience, Duration.ofMillis(250)), beats::add);
   }
 
   private CrossplaneStandIn<EnvDatabase> crossplane(Behaviour behaviour) {

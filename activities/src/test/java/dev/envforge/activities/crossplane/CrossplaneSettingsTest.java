@@ -34,7 +34,7 @@ class CrossplaneSettingsTest {
 
   @Test
   void givenNonsense_whenConstructed_itShouldRefuse() {
-    assertThatThrownBy(() -> new CrossplaneSettings(null, Duration.ZERO, null))
+    assertThatThrownBy(() -> CrossplaneSettings.of(null, Duration.ZERO, null))
         .hasMessageContaining("readyPatience");
     assertThatThrownBy(
             () ->

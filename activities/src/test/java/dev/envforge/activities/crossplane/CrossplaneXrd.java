@@ -23,7 +23,8 @@ import java.util.Map;
  * A CompositeResourceDefinition from {@code deploy/crossplane/}, and the CustomResourceDefinition
  * Crossplane derives from it: the XRD's group, names and versions with their schema, the status
  * subresource, and the machinery fields Crossplane adds to every composite (under {@code spec} for
- * v1 XRDs, under {@code spec.crossplane} for v2 namespaced ones, plus {@code status.conditions}).
+ * v1 XRDs, under {@code spec.crossplane} for v2 ones of either scope, plus {@code
+ * status.conditions}).
  */
 final class CrossplaneXrd {
 
@@ -78,6 +79,11 @@ final class CrossplaneXrd {
     return scope == null || "Namespaced".equals(scope);
   }
 
+  /** v2 XRDs keep Crossplane's machinery under spec.crossplane and get no connection Secret. */
+  boolean v2() {
+    return apiVersion().endsWith("/v2");
+  }
+
   /** The XRD's only version (envforge serves one). */
   String version() {
     return (String) onlyVersion().get("name");
@@ -129,7 +135,7 @@ final class CrossplaneXrd {
     Map<String, JSONSchemaProps> root = new LinkedHashMap<>(schema.getProperties());
     JSONSchemaProps spec = root.get("spec");
     Map<String, JSONSchemaProps> specProps = new LinkedHashMap<>(spec.getProperties());
-    if (namespaced()) {
+    if (v2()) {
       specProps.put(
           "crossplane",
           new JSONSchemaPropsBuilder()

@@ -76,7 +76,7 @@ class DedicatedClusterIT {
   private KubernetesCrossplaneActivities activities(Duration patience) {
     return new KubernetesCrossplaneActivities(
         clusterClients,
-        new CrossplaneSettings(secretNamespace, patience, Duration.ofMillis(250)),
+        CrossplaneSettings.of(secretNamespace, patience, Duration.ofMillis(250)),
         beats::add);
   }
 

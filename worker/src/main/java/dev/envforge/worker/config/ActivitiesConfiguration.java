@@ -8,6 +8,7 @@ import dev.envforge.activities.kubernetes.ClusterRegistry;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
 import dev.envforge.activities.namespace.KubernetesNamespaceActivities;
 import dev.envforge.activities.namespace.NamespaceSettings;
+import dev.envforge.activities.namespace.WorkerAccess;
 import dev.envforge.activities.notification.HttpWebhookNotifier;
 import dev.envforge.activities.notification.KubernetesExpiryEvents;
 import dev.envforge.activities.notification.NotifyingExpiryWarningActivities;
@@ -25,7 +26,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -38,7 +41,7 @@ import org.springframework.context.annotation.Configuration;
  * worker registers (see {@code spring.temporal.workers} in application.yaml).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EnvforgeWorkerProperties.class)
+@EnableConfigurationProperties({EnvforgeWorkerProperties.class, WorkerAccessProperties.class})
 public class ActivitiesConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(ActivitiesConfiguration.class);
@@ -129,12 +132,33 @@ public class ActivitiesConfiguration {
 
   @Bean
   KubernetesNamespaceActivities namespaceActivities(
-      RegistryClusterClients clients, EnvforgeWorkerProperties properties) {
+      RegistryClusterClients clients,
+      EnvforgeWorkerProperties properties,
+      WorkerAccessProperties workerAccess) {
     NamespaceSettings settings =
         properties.namespaces() == null
             ? new NamespaceSettings(null, null, null, null)
             : properties.namespaces();
-    return new KubernetesNamespaceActivities(clients, settings, Heartbeat.temporal());
+    return new KubernetesNamespaceActivities(
+        clients, settings, Heartbeat.temporal(), workerAccess(properties, workerAccess));
+  }
+
+  /** Only in-cluster registry entries are reached as the worker's own service account. */
+  private static WorkerAccess workerAccess(
+      EnvforgeWorkerProperties properties, WorkerAccessProperties workerAccess) {
+    Set<String> inCluster = new LinkedHashSet<>();
+    if (properties.clusters().registry() != null) {
+      properties
+          .clusters()
+          .registry()
+          .forEach(
+              (name, entry) -> {
+                if (entry.inCluster()) {
+                  inCluster.add(name);
+                }
+              });
+    }
+    return new WorkerAccess(workerAccess.clusterRole(), workerAccess.serviceAccount(), inCluster);
   }
 
   @Bean
