@@ -3,8 +3,10 @@ package dev.envforge.starter.api;
 import dev.envforge.starter.environments.EnvironmentNotFoundException;
 import dev.envforge.starter.environments.InvalidRequestException;
 import dev.envforge.starter.environments.RequestConflictException;
+import dev.envforge.starter.environments.TeamNotAllowedException;
 import dev.envforge.starter.environments.TemporalUnavailableException;
 import dev.envforge.starter.environments.UpdateRefusedException;
+import dev.envforge.starter.quota.TeamLimitExceededException;
 import dev.envforge.workflows.request.FieldError;
 import java.net.URI;
 import java.util.List;
@@ -66,6 +68,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     problem.setDetail(e.getMessage());
     problem.setProperty("environment", e.team() + "/" + e.name());
     problem.setProperty("differences", e.differences());
+    return problem;
+  }
+
+  @ExceptionHandler(TeamNotAllowedException.class)
+  ProblemDetail teamNotAllowed(TeamNotAllowedException e) {
+    ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "team-not-allowed", "Not your team");
+    problem.setDetail(e.getMessage());
+    problem.setProperty("team", e.team());
+    return problem;
+  }
+
+  @ExceptionHandler(TeamLimitExceededException.class)
+  ProblemDetail teamLimit(TeamLimitExceededException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.TOO_MANY_REQUESTS, "team-limit", "Team environment limit reached");
+    problem.setDetail(e.getMessage());
+    problem.setProperty("team", e.team());
+    problem.setProperty("limit", e.limit());
+    problem.setProperty("live", e.live());
     return problem;
   }
 

@@ -6,6 +6,10 @@ import dev.envforge.workflows.environment.EnvironmentStatus;
 import dev.envforge.workflows.environment.EnvironmentSummary;
 import dev.envforge.workflows.environment.EnvironmentWorkflow;
 import dev.envforge.workflows.environment.Phase;
+import dev.envforge.workflows.quota.Reservation;
+import dev.envforge.workflows.quota.ReservationRequest;
+import dev.envforge.workflows.quota.TeamQuotaState;
+import dev.envforge.workflows.quota.TeamQuotaWorkflow;
 import dev.envforge.workflows.request.EnvironmentNaming;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import io.grpc.Context;
@@ -14,11 +18,14 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
@@ -236,6 +243,32 @@ public class TemporalEnvironments implements DisposableBean {
                   .toList();
           return new VisibilityPage(executions, response.getNextPageToken().toByteArray());
         });
+  }
+
+  /**
+   * Asks the team's quota workflow for a slot, starting the workflow if it is not running. The
+   * workflow answers updates one at a time, which is what makes the limit hold across replicas.
+   */
+  public Reservation reserve(String team, ReservationRequest request) {
+    TeamQuotaWorkflow quota =
+        client.newWorkflowStub(
+            TeamQuotaWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(TeamQuotaWorkflow.workflowId(team))
+                .setTaskQueue(properties.taskQueue())
+                .setWorkflowIdConflictPolicy(
+                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                .build());
+    return translated(
+        () ->
+            withDeadline(
+                properties.updateTimeout(),
+                () ->
+                    WorkflowClient.executeUpdateWithStart(
+                        quota::reserve,
+                        request,
+                        UpdateOptions.<Reservation>newBuilder().build(),
+                        new WithStartWorkflowOperation<>(quota::run, TeamQuotaState.empty()))));
   }
 
   public long count(String query) {
