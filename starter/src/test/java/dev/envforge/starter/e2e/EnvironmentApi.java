@@ -32,9 +32,11 @@ final class EnvironmentApi {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final JsonMapper json = JsonMapper.builder().build();
   private final int port;
+  private final String token;
 
-  EnvironmentApi(int port) {
+  EnvironmentApi(int port, String token) {
     this.port = port;
+    this.token = token;
   }
 
   HttpResponse<String> request(EnvironmentRequest request) {
@@ -124,7 +126,9 @@ final class EnvironmentApi {
   }
 
   private HttpRequest.Builder builder(String path, Duration timeout) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(timeout);
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(timeout)
+        .header("Authorization", "Bearer " + token);
   }
 
   private HttpResponse<String> send(HttpRequest request) {
