@@ -171,6 +171,10 @@ public class EnvironmentService {
       throw new InvalidRequestException(
           "reason", "must be at most " + MAX_REASON_LENGTH + " characters");
     }
+    if (reason != null && reason.codePoints().anyMatch(EnvironmentService::unprintable)) {
+      // It ends up in the status, the UI and log lines: no line breaks or control characters.
+      throw new InvalidRequestException("reason", "must not contain control characters");
+    }
     RunDescription run = existingRun(caller, team, name);
     EnvironmentStatus status =
         (run.open()
@@ -244,6 +248,16 @@ public class EnvironmentService {
         throw new InvalidRequestException("by", "must be an ISO-8601 duration such as PT2H");
       }
     }
+  }
+
+  private static boolean unprintable(int codePoint) {
+    int type = Character.getType(codePoint);
+    return Character.isISOControl(codePoint)
+        || type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || type == Character.SURROGATE
+        || type == Character.UNASSIGNED;
   }
 
   private static UpdateRefusedException notRunning(RunDescription run) {

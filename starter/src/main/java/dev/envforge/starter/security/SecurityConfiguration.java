@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -98,6 +99,11 @@ public class SecurityConfiguration {
         .addFilterAfter(new AuditLogFilter(), ExceptionTranslationFilter.class)
         .addFilterAfter(new RateLimitFilter(rateLimits), AuditLogFilter.class);
     return http.build();
+  }
+
+  @Bean
+  RequestRejectedHandler problemOnRejectedRequest() {
+    return new ProblemRequestRejectedHandler();
   }
 
   @Bean
