@@ -38,21 +38,33 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @ApiResponse(
     responseCode = "400",
     description = "A field, parameter or the body is invalid; the problem names it",
-    content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(
     responseCode = "401",
     description = "No bearer token, or one that is not accepted",
-    content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(
     responseCode = "503",
     description = "Temporal is unavailable",
-    content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(
     responseCode = "429",
     description =
         "The caller made too many changes (Retry-After says when to retry), or the team is at its"
             + " live-environment limit",
-    content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(implementation = ProblemDetail.class)))
 @SecurityRequirement(name = "bearer")
 public class EnvironmentController {
 
@@ -85,11 +97,24 @@ public class EnvironmentController {
   @ApiResponse(
       responseCode = "409",
       description = "A live environment with this team and name has a different spec",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "403",
       description = "The caller does not act for the team",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "415",
+      description = "The body is not sent as application/json",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
   public ResponseEntity<EnvironmentView> request(
       @RequestBody EnvironmentRequest request, HttpServletRequest http) {
     if (request != null) {
@@ -108,7 +133,11 @@ public class EnvironmentController {
   @ApiResponse(
       responseCode = "404",
       description = "No such environment",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "200", description = "The environment")
   public EnvironmentView get(@PathVariable String team, @PathVariable String name) {
     return EnvironmentView.of(environments.get(Callers.current(), team, name), links);
   }
@@ -119,6 +148,7 @@ public class EnvironmentController {
       description =
           "From Temporal visibility, newest first, one page at a time; only the caller's teams'"
               + " environments unless the caller is an admin.")
+  @ApiResponse(responseCode = "200", description = "One page of environments")
   public EnvironmentPageView list(
       @Parameter(description = "only this team's environments") @RequestParam(required = false)
           String team,
@@ -146,15 +176,32 @@ public class EnvironmentController {
   @ApiResponse(
       responseCode = "422",
       description = "Refused, e.g. beyond the maximum TTL",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "409",
       description = "The environment is not READY",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "404",
       description = "No such environment",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "415",
+      description = "The body is not sent as application/json",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "200", description = "The environment with its new expiry")
   public EnvironmentView extend(
       @PathVariable String team, @PathVariable String name, @RequestBody ExtendRequest extend) {
     return EnvironmentView.of(environments.extend(Callers.current(), team, name, extend), links);
@@ -168,7 +215,10 @@ public class EnvironmentController {
   @ApiResponse(
       responseCode = "404",
       description = "No such environment",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
   public ResponseEntity<EnvironmentView> destroy(
       @PathVariable String team,
       @PathVariable String name,
@@ -189,7 +239,14 @@ public class EnvironmentController {
   @ApiResponse(
       responseCode = "404",
       description = "No such environment",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The stream of status events",
+      content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
   public SseEmitter events(@PathVariable String team, @PathVariable String name) {
     return events.stream(environments.get(Callers.current(), team, name));
   }

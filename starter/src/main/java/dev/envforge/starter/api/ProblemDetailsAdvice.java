@@ -11,6 +11,7 @@ import dev.envforge.workflows.request.FieldError;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -115,6 +116,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(status)
         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
         .body(problem);
+  }
+
+  /** Tomcat refuses to parse a query string such as {@code ?=x} when a parameter is read. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ProblemDetail invalidQuery(InvalidParameterException e) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request");
+    String message = "is not a valid query string";
+    problem.setDetail("query: " + message);
+    problem.setProperty("errors", errors(List.of(new FieldError("query", message))));
+    return problem;
   }
 
   @ExceptionHandler(Exception.class)
