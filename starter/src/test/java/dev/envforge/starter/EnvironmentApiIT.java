@@ -286,7 +286,12 @@ class EnvironmentApiIT {
         .isEqualTo(LIMITED_TEAM_LIMIT);
     assertThat(refusal.get("limit").asInt()).isEqualTo(LIMITED_TEAM_LIMIT);
     assertThat(refusal.get("detail").asString()).contains("at most " + LIMITED_TEAM_LIMIT);
-    assertThat(client.listExecutions("EnvTeam = '" + team + "'").count())
+    // Visibility lags behind the starts: wait until it shows the granted ones, then count.
+    long started =
+        eventually(
+            () -> client.listExecutions("EnvTeam = '" + team + "'").count(),
+            count -> count >= LIMITED_TEAM_LIMIT);
+    assertThat(started)
         .as("only the granted environments were started")
         .isEqualTo(LIMITED_TEAM_LIMIT);
   }
