@@ -2,6 +2,7 @@ package dev.envforge.starter.codec;
 
 import com.google.protobuf.ByteString;
 import dev.envforge.starter.environments.InvalidRequestException;
+import dev.envforge.workflows.codec.AesGcmPayloadCodec;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.payload.codec.PayloadCodec;
@@ -38,7 +39,7 @@ public class CodecController {
 
   private final PayloadCodec codec;
 
-  public CodecController(dev.envforge.workflows.codec.AesGcmPayloadCodec codec) {
+  public CodecController(AesGcmPayloadCodec codec) {
     this.codec = codec;
   }
 

@@ -48,6 +48,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -65,6 +67,8 @@ public class TemporalEnvironments implements DisposableBean {
           .getWorkflowMethod()
           .orElseThrow()
           .getName();
+
+  private static final Logger log = LoggerFactory.getLogger(TemporalEnvironments.class);
 
   private static final String VALIDATOR_ILLEGAL_STATE = IllegalStateException.class.getName();
 
@@ -259,7 +263,7 @@ public class TemporalEnvironments implements DisposableBean {
                 .setWorkflowIdConflictPolicy(
                     WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
                 .build());
-    return translated(
+    Supplier<Reservation> call =
         () ->
             withDeadline(
                 properties.updateTimeout(),
@@ -268,7 +272,16 @@ public class TemporalEnvironments implements DisposableBean {
                         quota::reserve,
                         request,
                         UpdateOptions.<Reservation>newBuilder().build(),
-                        new WithStartWorkflowOperation<>(quota::run, TeamQuotaState.empty()))));
+                        new WithStartWorkflowOperation<>(quota::run, TeamQuotaState.empty())));
+    try {
+      return translated(call);
+    } catch (TemporalUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // An idle quota run may end just as the update reaches it; the next try starts a new one.
+      log.info("reserving a slot of team {} failed once, trying again: {}", team, e.toString());
+      return translated(call);
+    }
   }
 
   public long count(String query) {

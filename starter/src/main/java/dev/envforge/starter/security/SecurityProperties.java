@@ -93,11 +93,6 @@ public record SecurityProperties(
     }
   }
 
-  /** For tests and code without Spring's binder. */
-  public static SecurityProperties of(List<TokenEntry> tokens) {
-    return new SecurityProperties(tokens, null, null, null, false);
-  }
-
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
   }
