@@ -3,9 +3,11 @@ package dev.envforge.starter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envforge.starter.e2e.TemporalRuns;
+import dev.envforge.starter.security.TestTokens;
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
 import dev.envforge.workflows.environment.EnvironmentWorkflowImpl;
+import dev.envforge.workflows.quota.TeamQuotaWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
@@ -20,6 +22,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -46,7 +51,11 @@ import tools.jackson.databind.json.JsonMapper;
       "envforge.events.poll-interval=PT0.1S",
       "envforge.metrics.phase-refresh-interval=PT1S",
       "management.prometheus.metrics.export.enabled=true",
-      "management.endpoint.health.show-components=always"
+      "management.endpoint.health.show-components=always",
+      "envforge.security.tokens[0].name=test-admin",
+      "envforge.security.tokens[0].sha256=" + TestTokens.ADMIN_SHA256,
+      "envforge.security.tokens[0].admin=true",
+      "envforge.security.rate-limit.capacity=1000"
     })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnvironmentApiIT {
@@ -54,6 +63,7 @@ class EnvironmentApiIT {
   private static final String TASK_QUEUE = "starter-it-" + UUID.randomUUID();
   private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
   private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final int LIMITED_TEAM_LIMIT = 2;
 
   private final JsonMapper json = JsonMapper.builder().build();
   private final HttpClient http =
@@ -70,13 +80,15 @@ class EnvironmentApiIT {
     registry.add("spring.temporal.connection.target", platform::temporalAddress);
     registry.add("spring.temporal.namespace", platform::temporalNamespace);
     registry.add("envforge.task-queue", () -> TASK_QUEUE);
+    registry.add("envforge.limits.teams[limit-" + SUFFIX + "]", () -> LIMITED_TEAM_LIMIT);
   }
 
   @BeforeAll
   void startWorker() {
     workers = WorkerFactory.newInstance(client);
     var worker = workers.newWorker(TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(EnvironmentWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        EnvironmentWorkflowImpl.class, TeamQuotaWorkflowImpl.class);
     worker.registerActivitiesImplementations(new FakePlatform());
     workers.start();
   }
@@ -249,6 +261,42 @@ class EnvironmentApiIT {
   }
 
   @Test
+  void givenATeamLimit_whenManyRequestsRaceForTheLastSlots_itShouldGrantExactlyTheLimit()
+      throws Exception {
+    String team = team("limit");
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String body = requestBody(team, "env" + i, "local");
+      answers.add(pool.submit(() -> post("/api/v1/environments", body)));
+    }
+    List<Integer> statuses = new ArrayList<>();
+    JsonNode refusal = null;
+    for (Future<HttpResponse<String>> answer : answers) {
+      HttpResponse<String> response = answer.get();
+      statuses.add(response.statusCode());
+      if (response.statusCode() == 429) {
+        refusal = read(response);
+      }
+    }
+    pool.shutdown();
+
+    assertThat(statuses).containsOnly(202, 429);
+    assertThat(statuses.stream().filter(status -> status == 202).count())
+        .isEqualTo(LIMITED_TEAM_LIMIT);
+    assertThat(refusal.get("limit").asInt()).isEqualTo(LIMITED_TEAM_LIMIT);
+    assertThat(refusal.get("detail").asString()).contains("at most " + LIMITED_TEAM_LIMIT);
+    // Visibility lags behind the starts: wait until it shows the granted ones, then count.
+    long started =
+        eventually(
+            () -> client.listExecutions("EnvTeam = '" + team + "'").count(),
+            count -> count >= LIMITED_TEAM_LIMIT);
+    assertThat(started)
+        .as("only the granted environments were started")
+        .isEqualTo(LIMITED_TEAM_LIMIT);
+  }
+
+  @Test
   void givenTemporalUp_whenReadinessIsProbed_itShouldBeUpWithTheTemporalCheck() throws Exception {
     HttpResponse<String> readiness = get("/actuator/health/readiness");
 
@@ -279,17 +327,20 @@ class EnvironmentApiIT {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
+  private HttpRequest.Builder authorised(String path) {
+    return HttpRequest.newBuilder(uri(path))
+        .timeout(PATIENCE)
+        .header("Authorization", TestTokens.bearer(TestTokens.ADMIN));
+  }
+
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(uri(path)).timeout(PATIENCE).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return http.send(authorised(path).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(String path, String body)
       throws IOException, InterruptedException {
     return http.send(
-        HttpRequest.newBuilder(uri(path))
-            .timeout(PATIENCE)
+        authorised(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
@@ -297,20 +348,14 @@ class EnvironmentApiIT {
   }
 
   private HttpResponse<String> delete(String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(uri(path)).timeout(PATIENCE).DELETE().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return http.send(authorised(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Reads a server-sent event stream to its end and returns the data of its status events. */
   private List<JsonNode> events(String path) throws IOException, InterruptedException {
     HttpResponse<Stream<String>> response =
         http.send(
-            HttpRequest.newBuilder(uri(path))
-                .timeout(PATIENCE)
-                .header("Accept", "text/event-stream")
-                .GET()
-                .build(),
+            authorised(path).header("Accept", "text/event-stream").GET().build(),
             HttpResponse.BodyHandlers.ofLines());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type").orElse(""))

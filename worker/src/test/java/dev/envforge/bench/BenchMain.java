@@ -55,7 +55,7 @@ public final class BenchMain {
     Deadline end = Deadline.in(options.timeLimit());
     String runId = runId();
     report.header(options, runId, TEAM);
-    EnvironmentApi api = new EnvironmentApi(options.api());
+    EnvironmentApi api = new EnvironmentApi(options.api(), apiToken());
     EnvironmentApi.Answer probe = api.get(TEAM, "bench-probe-" + runId);
     if (probe.status() != 404 && probe.status() != 200) {
       progress.println(
@@ -225,5 +225,15 @@ public final class BenchMain {
 
   private static Duration max(Duration a, Duration b) {
     return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /** The API token, from ENVFORGE_API_TOKEN (deploy/local/bench sets it from the local token). */
+  private static String apiToken() {
+    String token = System.getenv("ENVFORGE_API_TOKEN");
+    if (token == null || token.isBlank()) {
+      throw new IllegalStateException(
+          "set ENVFORGE_API_TOKEN to an admin API token (deploy/local/bench does it)");
+    }
+    return token.strip();
   }
 }

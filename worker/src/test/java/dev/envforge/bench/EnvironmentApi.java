@@ -31,8 +31,16 @@ final class EnvironmentApi {
    */
   record Answer(int status, JsonNode body, Duration retryAfter, String error) {
 
+    /** Worth retrying after {@link #retryAfter}: no answer, Temporal away, or a rate limit. */
     boolean unavailable() {
-      return status == 0 || status == 503 || status == 504;
+      return status == 0 || status == 503 || status == 504 || rateLimited();
+    }
+
+    /** The caller's rate limit, not the team's environment limit (which is final). */
+    boolean rateLimited() {
+      return status == 429
+          && body != null
+          && body.path("type").asText("").endsWith(":rate-limited");
     }
 
     String phase() {
@@ -56,12 +64,17 @@ final class EnvironmentApi {
   private final URI base;
 
   private final HttpClient http;
+  private final String authorization;
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicLong posts = new AtomicLong();
   private final AtomicLong gets = new AtomicLong();
   private final AtomicLong deletes = new AtomicLong();
 
-  EnvironmentApi(URI base) {
+  /**
+   * @param token the API token to send as a bearer token
+   */
+  EnvironmentApi(URI base, String token) {
+    this.authorization = "Bearer " + token;
     this.collection = URI.create(base.toString().replaceAll("/+$", ""));
     this.base = URI.create(collection + "/");
     // HTTP/1.1: the starter speaks nothing else, and an h2c upgrade attempt per request is waste.
@@ -116,7 +129,11 @@ final class EnvironmentApi {
     try {
       HttpResponse<String> response =
           http.send(
-              request.timeout(REQUEST_TIMEOUT).header("Accept", "application/json").build(),
+              request
+                  .timeout(REQUEST_TIMEOUT)
+                  .header("Accept", "application/json")
+                  .header("Authorization", authorization)
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), parse(response.body()), retryAfter(response), null);
     } catch (IOException e) {

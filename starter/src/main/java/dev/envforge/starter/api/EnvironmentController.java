@@ -4,6 +4,8 @@ import dev.envforge.starter.environments.EnvironmentListing;
 import dev.envforge.starter.environments.EnvironmentService;
 import dev.envforge.starter.environments.EnvironmentService.RequestOutcome;
 import dev.envforge.starter.environments.ObservedEnvironment;
+import dev.envforge.starter.security.AuditLogFilter;
+import dev.envforge.starter.security.Callers;
 import dev.envforge.workflows.environment.ExtendRequest;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,7 +13,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,11 +38,34 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @ApiResponse(
     responseCode = "400",
     description = "A field, parameter or the body is invalid; the problem names it",
-    content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(
+    responseCode = "401",
+    description = "No bearer token, or one that is not accepted",
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(
     responseCode = "503",
     description = "Temporal is unavailable",
-    content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(
+    responseCode = "429",
+    description =
+        "The caller made too many changes (Retry-After says when to retry), or the team is at its"
+            + " live-environment limit",
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(implementation = ProblemDetail.class)))
+@SecurityRequirement(name = "bearer")
 public class EnvironmentController {
 
   static final String BASE = "/api/v1/environments";
@@ -70,9 +97,31 @@ public class EnvironmentController {
   @ApiResponse(
       responseCode = "409",
       description = "A live environment with this team and name has a different spec",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-  public ResponseEntity<EnvironmentView> request(@RequestBody EnvironmentRequest request) {
-    RequestOutcome outcome = environments.request(request);
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "403",
+      description = "The caller does not act for the team",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "415",
+      description = "The body is not sent as application/json",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  public ResponseEntity<EnvironmentView> request(
+      @RequestBody EnvironmentRequest request, HttpServletRequest http) {
+    if (request != null) {
+      http.setAttribute(
+          AuditLogFilter.ENVIRONMENT_ATTRIBUTE, request.team() + "/" + request.name());
+    }
+    RequestOutcome outcome = environments.request(Callers.current(), request);
     ObservedEnvironment environment = outcome.environment();
     return ResponseEntity.status(outcome.started() ? HttpStatus.ACCEPTED : HttpStatus.OK)
         .location(URI.create(location(environment.team(), environment.name())))
@@ -84,15 +133,22 @@ public class EnvironmentController {
   @ApiResponse(
       responseCode = "404",
       description = "No such environment",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "200", description = "The environment")
   public EnvironmentView get(@PathVariable String team, @PathVariable String name) {
-    return EnvironmentView.of(environments.get(team, name), links);
+    return EnvironmentView.of(environments.get(Callers.current(), team, name), links);
   }
 
   @GetMapping
   @Operation(
       summary = "List environments",
-      description = "From Temporal visibility, newest first, one page at a time.")
+      description =
+          "From Temporal visibility, newest first, one page at a time; only the caller's teams'"
+              + " environments unless the caller is an admin.")
+  @ApiResponse(responseCode = "200", description = "One page of environments")
   public EnvironmentPageView list(
       @Parameter(description = "only this team's environments") @RequestParam(required = false)
           String team,
@@ -104,7 +160,8 @@ public class EnvironmentController {
           Integer pageSize,
       @Parameter(description = "nextPageToken of the previous page") @RequestParam(required = false)
           String pageToken) {
-    EnvironmentListing listing = environments.list(team, phase, pageSize, pageToken);
+    EnvironmentListing listing =
+        environments.list(Callers.current(), team, phase, pageSize, pageToken);
     return new EnvironmentPageView(
         listing.items().stream().map(item -> EnvironmentListItemView.of(item, links)).toList(),
         listing.nextPageToken());
@@ -119,14 +176,35 @@ public class EnvironmentController {
   @ApiResponse(
       responseCode = "422",
       description = "Refused, e.g. beyond the maximum TTL",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "409",
       description = "The environment is not READY",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such environment",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "415",
+      description = "The body is not sent as application/json",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "200", description = "The environment with its new expiry")
   public EnvironmentView extend(
       @PathVariable String team, @PathVariable String name, @RequestBody ExtendRequest extend) {
-    return EnvironmentView.of(environments.extend(team, name, extend), links);
+    return EnvironmentView.of(environments.extend(Callers.current(), team, name, extend), links);
   }
 
   @DeleteMapping("/{team}/{name}")
@@ -134,6 +212,13 @@ public class EnvironmentController {
       summary = "Destroy an environment",
       description = "Starts teardown and answers at once; repeating it changes nothing.")
   @ApiResponse(responseCode = "202", description = "Teardown started, running or done")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such environment",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
   public ResponseEntity<EnvironmentView> destroy(
       @PathVariable String team,
       @PathVariable String name,
@@ -141,7 +226,8 @@ public class EnvironmentController {
           @RequestParam(required = false)
           String reason) {
     return ResponseEntity.accepted()
-        .body(EnvironmentView.of(environments.destroy(team, name, reason), links));
+        .body(
+            EnvironmentView.of(environments.destroy(Callers.current(), team, name, reason), links));
   }
 
   @GetMapping(path = "/{team}/{name}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -150,7 +236,18 @@ public class EnvironmentController {
       description =
           "Server-sent events named 'status' carrying the environment as JSON: the current state,"
               + " then each change of phase or step, until READY, FAILED or DESTROYED.")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such environment",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The stream of status events",
+      content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
   public SseEmitter events(@PathVariable String team, @PathVariable String name) {
-    return events.stream(environments.get(team, name));
+    return events.stream(environments.get(Callers.current(), team, name));
   }
 }

@@ -3,12 +3,15 @@ package dev.envforge.starter.api;
 import dev.envforge.starter.environments.EnvironmentNotFoundException;
 import dev.envforge.starter.environments.InvalidRequestException;
 import dev.envforge.starter.environments.RequestConflictException;
+import dev.envforge.starter.environments.TeamNotAllowedException;
 import dev.envforge.starter.environments.TemporalUnavailableException;
 import dev.envforge.starter.environments.UpdateRefusedException;
+import dev.envforge.starter.quota.TeamLimitExceededException;
 import dev.envforge.workflows.request.FieldError;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -69,6 +72,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(TeamNotAllowedException.class)
+  ProblemDetail teamNotAllowed(TeamNotAllowedException e) {
+    ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "team-not-allowed", "Not your team");
+    problem.setDetail(e.getMessage());
+    problem.setProperty("team", e.team());
+    return problem;
+  }
+
+  @ExceptionHandler(TeamLimitExceededException.class)
+  ProblemDetail teamLimit(TeamLimitExceededException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.TOO_MANY_REQUESTS, "team-limit", "Team environment limit reached");
+    problem.setDetail(e.getMessage());
+    problem.setProperty("team", e.team());
+    problem.setProperty("limit", e.limit());
+    problem.setProperty("live", e.live());
+    return problem;
+  }
+
   @ExceptionHandler(UpdateRefusedException.class)
   ProblemDetail refused(UpdateRefusedException e) {
     boolean wrongState = e.reason() == UpdateRefusedException.Reason.WRONG_STATE;
@@ -94,6 +116,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(status)
         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
         .body(problem);
+  }
+
+  /** Tomcat refuses to parse a query string such as {@code ?=x} when a parameter is read. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ProblemDetail invalidQuery(InvalidParameterException e) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request");
+    String message = "is not a valid query string";
+    problem.setDetail("query: " + message);
+    problem.setProperty("errors", errors(List.of(new FieldError("query", message))));
+    return problem;
   }
 
   @ExceptionHandler(Exception.class)

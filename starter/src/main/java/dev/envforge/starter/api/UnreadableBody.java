@@ -41,11 +41,22 @@ record UnreadableBody(String title, String field, String message) {
       return new UnreadableBody("Invalid field", path(binding), "has an invalid value");
     }
     JacksonException syntax = find(failure, JacksonException.class);
+    java.util.regex.Matcher duplicate =
+        syntax == null ? null : DUPLICATE.matcher(String.valueOf(syntax.getOriginalMessage()));
+    if (duplicate != null && duplicate.find()) {
+      // Only a field name that is itself plain is repeated back.
+      String field =
+          duplicate.group(1).matches("[A-Za-z0-9_.-]{1,40}") ? duplicate.group(1) : "body";
+      return new UnreadableBody("Duplicate field", field, "appears more than once");
+    }
     if (syntax != null) {
       return new UnreadableBody("Malformed JSON", "body", "is not valid JSON" + at(syntax));
     }
     return new UnreadableBody("Unreadable body", "body", "is required and must be a JSON object");
   }
+
+  private static final java.util.regex.Pattern DUPLICATE =
+      java.util.regex.Pattern.compile("Duplicate .*property \"([^\"]*)\"");
 
   private static String expected(Class<?> type) {
     if (type == null) {

@@ -3,6 +3,7 @@ package dev.envforge.starter.config;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -23,6 +24,8 @@ public class StrictJsonConfiguration {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // {"ttl":"PT1H","ttl":"P7D"} means whatever a parser decides; refuse it instead.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .withCoercionConfig(
                 LogicalType.Textual,
                 config ->

@@ -5,6 +5,8 @@ import dev.envforge.starter.environments.TemporalEnvironments.RunDescription;
 import dev.envforge.starter.environments.TemporalEnvironments.StartResult;
 import dev.envforge.starter.environments.TemporalEnvironments.VisibilityPage;
 import dev.envforge.starter.metrics.TimeToReadyRecorder;
+import dev.envforge.starter.quota.TeamQuota;
+import dev.envforge.starter.security.Caller;
 import dev.envforge.workflows.environment.EnvironmentOutputs;
 import dev.envforge.workflows.environment.EnvironmentSearchAttributes;
 import dev.envforge.workflows.environment.EnvironmentStatus;
@@ -50,14 +52,17 @@ public class EnvironmentService {
   private final TemporalEnvironments temporal;
   private final EnvforgeProperties properties;
   private final TimeToReadyRecorder timeToReady;
+  private final TeamQuota quota;
 
   public EnvironmentService(
       TemporalEnvironments temporal,
       EnvforgeProperties properties,
-      TimeToReadyRecorder timeToReady) {
+      TimeToReadyRecorder timeToReady,
+      TeamQuota quota) {
     this.temporal = temporal;
     this.properties = properties;
     this.timeToReady = timeToReady;
+    this.quota = quota;
   }
 
   /**
@@ -67,15 +72,20 @@ public class EnvironmentService {
 
   /**
    * Starts an environment, or finds the live one that the same request started before. A live
-   * environment with a different spec is a conflict; a destroyed or failed one is replaced.
+   * environment with a different spec is a conflict; a destroyed or failed one is replaced. The
+   * caller must act for the team, and a new environment must fit the team's limit.
    */
-  public RequestOutcome request(EnvironmentRequest raw) {
+  public RequestOutcome request(Caller caller, EnvironmentRequest raw) {
     List<FieldError> errors = RequestValidator.validate(raw, properties.limits());
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
     EnvironmentRequest request = raw.withDefaults();
+    if (!caller.mayActFor(request.team())) {
+      throw new TeamNotAllowedException(request.team());
+    }
     String workflowId = EnvironmentNaming.workflowId(request.team(), request.name());
+    quota.reserve(request.team(), request.environmentId());
     StartResult start = temporal.start(request);
     if (start.started()) {
       return new RequestOutcome(accepted(request, workflowId, start.runId()), true);
@@ -94,8 +104,8 @@ public class EnvironmentService {
     return new RequestOutcome(current, false);
   }
 
-  public ObservedEnvironment get(String team, String name) {
-    RunDescription run = existingRun(team, name);
+  public ObservedEnvironment get(Caller caller, String team, String name) {
+    RunDescription run = existingRun(caller, team, name);
     return observe(team, name, run.runId());
   }
 
@@ -105,7 +115,9 @@ public class EnvironmentService {
     return observed(team, name, workflowId, runId, temporal.status(workflowId, runId));
   }
 
-  public EnvironmentListing list(String team, String phase, Integer pageSize, String pageToken) {
+  /** The caller's teams' environments only; an admin's list has every team's. */
+  public EnvironmentListing list(
+      Caller caller, String team, String phase, Integer pageSize, String pageToken) {
     if (team != null) {
       Dns1123.requireLabel("team", team);
     }
@@ -115,7 +127,15 @@ public class EnvironmentService {
       throw new InvalidRequestException(
           "pageSize", "must be between 1 and " + properties.listing().maxPageSize());
     }
-    String query = VisibilityQuery.environments(team, wanted);
+    List<String> visibleTeams = caller.teams().stream().filter(Dns1123::isLabel).sorted().toList();
+    if (!caller.admin() && (visibleTeams.isEmpty() || (team != null && !caller.mayActFor(team)))) {
+      // Nothing to see; another team's name gets the same empty page as an unknown one.
+      return new EnvironmentListing(List.of(), null);
+    }
+    String query =
+        caller.admin()
+            ? VisibilityQuery.environments(team, wanted)
+            : VisibilityQuery.environments(team, wanted, visibleTeams);
     byte[] token = PageTokens.decode(query, pageToken);
     VisibilityPage page;
     try {
@@ -132,9 +152,9 @@ public class EnvironmentService {
   }
 
   /** Moves the expiry; the workflow's validator decides whether the new expiry is allowed. */
-  public ObservedEnvironment extend(String team, String name, ExtendRequest extend) {
+  public ObservedEnvironment extend(Caller caller, String team, String name, ExtendRequest extend) {
     checkExtendBody(extend);
-    RunDescription run = existingRun(team, name);
+    RunDescription run = existingRun(caller, team, name);
     if (!run.open()) {
       throw notRunning(run);
     }
@@ -146,12 +166,16 @@ public class EnvironmentService {
   }
 
   /** Starts teardown; asking again while it runs, or after it ended, changes nothing. */
-  public ObservedEnvironment destroy(String team, String name, String reason) {
+  public ObservedEnvironment destroy(Caller caller, String team, String name, String reason) {
     if (reason != null && reason.length() > MAX_REASON_LENGTH) {
       throw new InvalidRequestException(
           "reason", "must be at most " + MAX_REASON_LENGTH + " characters");
     }
-    RunDescription run = existingRun(team, name);
+    if (reason != null && reason.codePoints().anyMatch(EnvironmentService::unprintable)) {
+      // It ends up in the status, the UI and log lines: no line breaks or control characters.
+      throw new InvalidRequestException("reason", "must not contain control characters");
+    }
+    RunDescription run = existingRun(caller, team, name);
     EnvironmentStatus status =
         (run.open()
                 ? temporal.update(run.workflowId(), run.runId(), "destroy", reason)
@@ -160,9 +184,16 @@ public class EnvironmentService {
     return observed(team, name, run.workflowId(), run.runId(), status);
   }
 
-  private RunDescription existingRun(String team, String name) {
+  /**
+   * The latest run of an environment the caller may act on. Another team's environment is answered
+   * exactly like a missing one, so that a caller learns nothing about teams it is not in.
+   */
+  private RunDescription existingRun(Caller caller, String team, String name) {
     Dns1123.requireLabel("team", team);
     Dns1123.requireLabel("name", name);
+    if (!caller.mayActFor(team)) {
+      throw new EnvironmentNotFoundException(team, name);
+    }
     return temporal
         .describe(EnvironmentNaming.workflowId(team, name))
         .orElseThrow(() -> new EnvironmentNotFoundException(team, name));
@@ -217,6 +248,16 @@ public class EnvironmentService {
         throw new InvalidRequestException("by", "must be an ISO-8601 duration such as PT2H");
       }
     }
+  }
+
+  private static boolean unprintable(int codePoint) {
+    int type = Character.getType(codePoint);
+    return Character.isISOControl(codePoint)
+        || type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || type == Character.SURROGATE
+        || type == Character.UNASSIGNED;
   }
 
   private static UpdateRefusedException notRunning(RunDescription run) {

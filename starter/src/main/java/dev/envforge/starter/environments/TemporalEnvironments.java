@@ -6,6 +6,10 @@ import dev.envforge.workflows.environment.EnvironmentStatus;
 import dev.envforge.workflows.environment.EnvironmentSummary;
 import dev.envforge.workflows.environment.EnvironmentWorkflow;
 import dev.envforge.workflows.environment.Phase;
+import dev.envforge.workflows.quota.Reservation;
+import dev.envforge.workflows.quota.ReservationRequest;
+import dev.envforge.workflows.quota.TeamQuotaState;
+import dev.envforge.workflows.quota.TeamQuotaWorkflow;
 import dev.envforge.workflows.request.EnvironmentNaming;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import io.grpc.Context;
@@ -14,11 +18,14 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
@@ -41,6 +48,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +67,8 @@ public class TemporalEnvironments implements DisposableBean {
           .getWorkflowMethod()
           .orElseThrow()
           .getName();
+
+  private static final Logger log = LoggerFactory.getLogger(TemporalEnvironments.class);
 
   private static final String VALIDATOR_ILLEGAL_STATE = IllegalStateException.class.getName();
 
@@ -236,6 +247,41 @@ public class TemporalEnvironments implements DisposableBean {
                   .toList();
           return new VisibilityPage(executions, response.getNextPageToken().toByteArray());
         });
+  }
+
+  /**
+   * Asks the team's quota workflow for a slot, starting the workflow if it is not running. The
+   * workflow answers updates one at a time, which is what makes the limit hold across replicas.
+   */
+  public Reservation reserve(String team, ReservationRequest request) {
+    TeamQuotaWorkflow quota =
+        client.newWorkflowStub(
+            TeamQuotaWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(TeamQuotaWorkflow.workflowId(team))
+                .setTaskQueue(properties.taskQueue())
+                .setWorkflowIdConflictPolicy(
+                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                .build());
+    Supplier<Reservation> call =
+        () ->
+            withDeadline(
+                properties.updateTimeout(),
+                () ->
+                    WorkflowClient.executeUpdateWithStart(
+                        quota::reserve,
+                        request,
+                        UpdateOptions.<Reservation>newBuilder().build(),
+                        new WithStartWorkflowOperation<>(quota::run, TeamQuotaState.empty())));
+    try {
+      return translated(call);
+    } catch (TemporalUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // An idle quota run may end just as the update reaches it; the next try starts a new one.
+      log.info("reserving a slot of team {} failed once, trying again: {}", team, e.toString());
+      return translated(call);
+    }
   }
 
   public long count(String query) {

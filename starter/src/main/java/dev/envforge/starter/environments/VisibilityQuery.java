@@ -2,6 +2,8 @@ package dev.envforge.starter.environments;
 
 import dev.envforge.workflows.environment.EnvironmentSearchAttributes;
 import dev.envforge.workflows.environment.Phase;
+import java.util.Collection;
+import java.util.stream.Collectors;
 
 /**
  * Temporal visibility queries over environment runs. Values are spliced in only after they have
@@ -29,6 +31,31 @@ public final class VisibilityQuery {
       query.append(" = '").append(phase.name()).append("'");
     }
     return query.toString();
+  }
+
+  /**
+   * Environment runs of the given teams only, optionally one team and one phase among them: what a
+   * caller who is not an admin may list.
+   *
+   * @param visibleTeams not empty; every one a DNS-1123 label
+   */
+  public static String environments(String team, Phase phase, Collection<String> visibleTeams) {
+    if (visibleTeams.isEmpty() || !visibleTeams.stream().allMatch(Dns1123::isLabel)) {
+      throw new IllegalArgumentException("visible teams must be DNS-1123 labels, at least one");
+    }
+    String teams =
+        visibleTeams.stream().sorted().map(t -> "'" + t + "'").collect(Collectors.joining(", "));
+    return environments(team, phase)
+        + " AND "
+        + EnvironmentSearchAttributes.TEAM.getName()
+        + " IN ("
+        + teams
+        + ")";
+  }
+
+  /** The team's running environment runs, for counting its live environments. */
+  public static String running(String team) {
+    return environments(team, null) + " AND ExecutionStatus = 'Running'";
   }
 
   /**

@@ -33,6 +33,9 @@ import dev.envforge.starter.environments.TemporalEnvironments.VisibilityPage;
 import dev.envforge.starter.environments.TemporalUnavailableException;
 import dev.envforge.starter.environments.UpdateRefusedException;
 import dev.envforge.starter.metrics.TimeToReadyRecorder;
+import dev.envforge.starter.quota.TeamQuota;
+import dev.envforge.starter.security.SecurityConfiguration;
+import dev.envforge.starter.security.TestTokens;
 import dev.envforge.workflows.environment.EnvironmentStatus;
 import dev.envforge.workflows.environment.ExpiryWarning;
 import dev.envforge.workflows.environment.ExtendRequest;
@@ -55,10 +58,12 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -72,9 +77,15 @@ import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
     properties = {
       "envforge.events.poll-interval=PT0.02S",
       "envforge.ttl.profiles.large.max=P1D",
-      "envforge.ttl.teams.platform.keep-allowed=true"
+      "envforge.ttl.teams.platform.keep-allowed=true",
+      "envforge.security.tokens[0].name=test-admin",
+      "envforge.security.tokens[0].sha256=" + TestTokens.ADMIN_SHA256,
+      "envforge.security.tokens[0].admin=true",
+      // Rate limits have their own test; here they would only get in the way.
+      "envforge.security.rate-limit.capacity=100000"
     })
 @Import({
+  SecurityConfiguration.class,
   StarterConfiguration.class,
   StrictJsonConfiguration.class,
   EnvironmentService.class,
@@ -96,10 +107,19 @@ class EnvironmentControllerTest {
     MeterRegistry testMeterRegistry() {
       return new SimpleMeterRegistry();
     }
+
+    /** These tests are about the HTTP contract: every call is an admin's. */
+    @Bean
+    MockMvcBuilderCustomizer adminCaller() {
+      return builder ->
+          builder.defaultRequest(
+              get("/").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.ADMIN)));
+    }
   }
 
   @Autowired MockMvc mvc;
   @MockitoBean TemporalEnvironments temporal;
+  @MockitoBean TeamQuota quota;
 
   @BeforeEach
   void temporalNamespace() {

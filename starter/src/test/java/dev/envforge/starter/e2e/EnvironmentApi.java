@@ -32,9 +32,12 @@ final class EnvironmentApi {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final JsonMapper json = JsonMapper.builder().build();
   private final int port;
+  private final String token;
+  private final List<String> transcript = java.util.Collections.synchronizedList(new ArrayList<>());
 
-  EnvironmentApi(int port) {
+  EnvironmentApi(int port, String token) {
     this.port = port;
+    this.token = token;
   }
 
   HttpResponse<String> request(EnvironmentRequest request) {
@@ -52,6 +55,13 @@ final class EnvironmentApi {
   HttpResponse<String> destroy(String team, String name, String reason) {
     String query = "?reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8);
     return send(builder(path(team, name) + query).DELETE().build());
+  }
+
+  /** Every answer this client has had: status line, headers and body, oldest first. */
+  List<String> transcript() {
+    synchronized (transcript) {
+      return List.copyOf(transcript);
+    }
   }
 
   JsonNode body(HttpResponse<String> response) {
@@ -85,6 +95,7 @@ final class EnvironmentApi {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+    record(response);
     if (response.statusCode() != 200) {
       throw new AssertionError(
           "events of " + team + "/" + name + ": " + response.statusCode() + " " + response.body());
@@ -108,6 +119,20 @@ final class EnvironmentApi {
     return statuses;
   }
 
+  private HttpResponse<String> record(HttpResponse<String> response) {
+    transcript.add(
+        response.request().method()
+            + " "
+            + response.uri()
+            + " -> "
+            + response.statusCode()
+            + " "
+            + response.headers().map()
+            + "\n"
+            + response.body());
+    return response;
+  }
+
   private static String path(String team, String name) {
     return BASE + "/" + team + "/" + name;
   }
@@ -124,12 +149,14 @@ final class EnvironmentApi {
   }
 
   private HttpRequest.Builder builder(String path, Duration timeout) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(timeout);
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(timeout)
+        .header("Authorization", "Bearer " + token);
   }
 
   private HttpResponse<String> send(HttpRequest request) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      return record(http.send(request, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
     } catch (InterruptedException e) {

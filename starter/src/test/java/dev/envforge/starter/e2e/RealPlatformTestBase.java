@@ -2,6 +2,7 @@ package dev.envforge.starter.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.envforge.starter.security.TestTokens;
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
 import dev.envforge.workflows.request.EnvironmentNaming;
@@ -36,7 +37,11 @@ import tools.jackson.databind.JsonNode;
     properties = {
       "envforge.events.poll-interval=PT0.2S",
       // The API ends a stream it has followed this long, so no client waits for ever.
-      "envforge.events.timeout=PT3M"
+      "envforge.events.timeout=PT3M",
+      "envforge.security.tokens[0].name=e2e-admin",
+      "envforge.security.tokens[0].sha256=" + TestTokens.ADMIN_SHA256,
+      "envforge.security.tokens[0].admin=true",
+      "envforge.security.rate-limit.capacity=1000"
     })
 @ExtendWith({LocalPlatformExtension.class, RealWorkerExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,7 +74,7 @@ abstract class RealPlatformTestBase {
   @BeforeAll
   void connect(LocalPlatform platform) {
     this.platform = platform;
-    api = new EnvironmentApi(port);
+    api = new EnvironmentApi(port, TestTokens.ADMIN);
     cluster = new ClusterProbe(platform);
     postgres = new PostgresProbe(platform);
     runs = new TemporalRuns(temporal);

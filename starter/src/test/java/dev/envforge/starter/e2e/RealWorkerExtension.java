@@ -13,6 +13,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class RealWorkerExtension implements BeforeAllCallback {
 
+  /** Where the worker JVM writes its whole output. */
+  static final Path WORKER_LOG = Path.of("target", "e2e-worker.log").toAbsolutePath();
+
   private static final ExtensionContext.Namespace STORE =
       ExtensionContext.Namespace.create(RealWorkerExtension.class);
 
@@ -28,7 +31,7 @@ final class RealWorkerExtension implements BeforeAllCallback {
                     LocalPlatformExtension.platform(),
                     EndToEndSettings.TASK_QUEUE,
                     EndToEndSettings.NAMESPACE_PREFIX,
-                    Path.of("target", "e2e-worker.log").toAbsolutePath()),
+                    WORKER_LOG),
             WorkerJvm.class);
   }
 }

@@ -28,6 +28,25 @@ class VisibilityQueryTest {
   }
 
   @Test
+  void givenACallersTeams_whenBuilt_itShouldRestrictToThem() {
+    assertThat(VisibilityQuery.environments(null, Phase.READY, java.util.Set.of("b", "a")))
+        .isEqualTo(
+            "WorkflowType = 'EnvironmentWorkflow' AND EnvPhase = 'READY' AND EnvTeam IN ('a', 'b')");
+    assertThatThrownBy(() -> VisibilityQuery.environments(null, null, java.util.Set.of("a', 'b")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> VisibilityQuery.environments(null, null, java.util.Set.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void givenATeam_whenItsRunningRunsAreQueried_itShouldAskForRunningOnes() {
+    assertThat(VisibilityQuery.running("payments"))
+        .isEqualTo(
+            "WorkflowType = 'EnvironmentWorkflow' AND EnvTeam = 'payments'"
+                + " AND ExecutionStatus = 'Running'");
+  }
+
+  @Test
   void givenALivePhase_whenCounted_itShouldCountRunningWorkflowsOnly() {
     assertThat(VisibilityQuery.inPhase(Phase.READY)).endsWith(" AND ExecutionStatus = 'Running'");
     assertThat(VisibilityQuery.inPhase(Phase.DESTROYED)).doesNotContain("ExecutionStatus");

@@ -1,0 +1,159 @@
+package dev.envforge.starter.api;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.envforge.starter.config.StarterConfiguration;
+import dev.envforge.starter.config.StrictJsonConfiguration;
+import dev.envforge.starter.environments.EnvironmentService;
+import dev.envforge.starter.environments.TemporalEnvironments;
+import dev.envforge.starter.environments.TemporalEnvironments.VisibilityPage;
+import dev.envforge.starter.metrics.TimeToReadyRecorder;
+import dev.envforge.starter.quota.TeamQuota;
+import dev.envforge.starter.security.JwtIssuer;
+import dev.envforge.starter.security.SecurityConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * JWTs are verified for real: signature against the issuer's published keys (served by {@link
+ * JwtIssuer} over HTTP), issuer, audience and expiry; teams come from the {@code teams} claim.
+ */
+@WebMvcTest(EnvironmentController.class)
+@Import({
+  SecurityConfiguration.class,
+  StarterConfiguration.class,
+  StrictJsonConfiguration.class,
+  EnvironmentService.class,
+  EnvironmentEventPublisher.class,
+  TemporalUiLinks.class,
+  TimeToReadyRecorder.class,
+  JwtAuthenticationTest.Metrics.class
+})
+class JwtAuthenticationTest {
+
+  private static final JwtIssuer ISSUER = new JwtIssuer();
+
+  @TestConfiguration
+  static class Metrics {
+    @Bean
+    @Primary
+    MeterRegistry testMeterRegistry() {
+      return new SimpleMeterRegistry();
+    }
+  }
+
+  @DynamicPropertySource
+  static void issuer(DynamicPropertyRegistry registry) {
+    registry.add("envforge.security.jwt.issuer-uri", () -> JwtIssuer.ISSUER);
+    registry.add("envforge.security.jwt.jwk-set-uri", ISSUER::jwkSetUri);
+    registry.add("envforge.security.jwt.audience", () -> JwtIssuer.AUDIENCE);
+    registry.add("envforge.security.jwt.admin-team", () -> "platform");
+  }
+
+  @AfterAll
+  static void stopIssuer() {
+    ISSUER.close();
+  }
+
+  @Autowired MockMvc mvc;
+  @MockitoBean TemporalEnvironments temporal;
+  @MockitoBean TeamQuota quota;
+
+  @BeforeEach
+  void emptyVisibility() {
+    when(temporal.namespace()).thenReturn("default");
+    when(temporal.list(anyString(), anyInt(), any()))
+        .thenReturn(new VisibilityPage(List.of(), new byte[0]));
+  }
+
+  private int listWith(String token) throws Exception {
+    return mvc.perform(
+            get("/api/v1/environments").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+        .andReturn()
+        .getResponse()
+        .getStatus();
+  }
+
+  @Test
+  void givenAValidToken_whenListing_itShouldSeeTheTeamsOfItsClaim() throws Exception {
+    mvc.perform(
+            get("/api/v1/environments")
+                .header(
+                    HttpHeaders.AUTHORIZATION,
+                    "Bearer " + ISSUER.token("alice", List.of("payments", "search"))))
+        .andExpect(status().isOk());
+
+    verify(temporal)
+        .list(
+            eq("WorkflowType = 'EnvironmentWorkflow' AND EnvTeam IN ('payments', 'search')"),
+            eq(20),
+            any());
+  }
+
+  @Test
+  void givenAMemberOfTheAdminTeam_whenCallingAdminPaths_itShouldPass() throws Exception {
+    String admin = ISSUER.token("root", List.of("platform"));
+    String member = ISSUER.token("bob", List.of("payments"));
+
+    mvc.perform(get("/api/v1/reaper/last").header(HttpHeaders.AUTHORIZATION, "Bearer " + member))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/api/v1/environments").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin))
+        .andExpect(status().isOk());
+    verify(temporal).list(eq("WorkflowType = 'EnvironmentWorkflow'"), eq(20), any());
+  }
+
+  @Test
+  void givenTokensWrongInOneRespect_whenPresented_itShouldRefuseEachWith401() throws Exception {
+    List<String> teams = List.of("payments");
+    org.assertj.core.api.Assertions.assertThat(
+            List.of(
+                listWith(ISSUER.forgedToken("mallory", teams)),
+                listWith(
+                    ISSUER.token(
+                        "mallory",
+                        teams,
+                        "https://elsewhere.test",
+                        JwtIssuer.AUDIENCE,
+                        Duration.ofMinutes(5))),
+                listWith(
+                    ISSUER.token(
+                        "mallory", teams, JwtIssuer.ISSUER, "another-api", Duration.ofMinutes(5))),
+                listWith(
+                    ISSUER.token(
+                        "mallory",
+                        teams,
+                        JwtIssuer.ISSUER,
+                        JwtIssuer.AUDIENCE,
+                        Duration.ofMinutes(-5))),
+                listWith("not.a.jwt")))
+        .containsOnly(401);
+    org.assertj.core.api.Assertions.assertThat(listWith(ISSUER.token("alice", teams)))
+        .as("the same claims, correctly issued, are accepted")
+        .isEqualTo(200);
+    verify(temporal, never()).start(any());
+  }
+}
