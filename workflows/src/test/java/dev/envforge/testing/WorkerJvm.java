@@ -87,6 +87,11 @@ public final class WorkerJvm implements AutoCloseable {
     process.waitFor(SHUTDOWN_PATIENCE.toSeconds(), TimeUnit.SECONDS);
   }
 
+  /** The worker's process id, for watching its memory. */
+  public long pid() {
+    return process.pid();
+  }
+
   public boolean alive() {
     return process.isAlive();
   }

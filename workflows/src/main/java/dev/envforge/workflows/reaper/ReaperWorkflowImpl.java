@@ -22,6 +22,9 @@ public class ReaperWorkflowImpl implements ReaperWorkflow {
   /** Namespaces per survey activity: keeps each result well below Temporal's payload limits. */
   static final int PAGE_SIZE = 250;
 
+  /** Teardown workflows running at once per sweep. */
+  static final int MAX_TEARDOWNS_IN_FLIGHT = 100;
+
   private static final Logger log = Workflow.getLogger(ReaperWorkflowImpl.class);
 
   private final ReaperSettingsActivities settingsActivities =
@@ -101,11 +104,17 @@ public class ReaperWorkflowImpl implements ReaperWorkflow {
     }
   }
 
-  /** Starts every teardown and signal at once, then waits for all of them to settle. */
+  /**
+   * Runs the teardowns, at most {@link #MAX_TEARDOWNS_IN_FLIGHT} at a time, and the signals, then
+   * waits for all of them to settle.
+   */
   private void act(
       List<AbandonedNamespace> abandoned, List<DriftedEnvironment> drifted, SweepTally tally) {
     List<Promise<Void>> pending = new ArrayList<>();
     for (AbandonedNamespace namespace : abandoned) {
+      // Temporal bounds a run's pending children (2,000 by default); a window also spares the API
+      // server a burst of thousands of deletions at once.
+      Workflow.await(() -> inFlight(pending) < MAX_TEARDOWNS_IN_FLIGHT);
       TeardownWorkflow teardown =
           Workflow.newChildWorkflowStub(
               TeardownWorkflow.class,
@@ -146,6 +155,10 @@ public class ReaperWorkflowImpl implements ReaperWorkflow {
                   }));
     }
     Promise.allOf(pending).get();
+  }
+
+  private static long inFlight(List<Promise<Void>> pending) {
+    return pending.stream().filter(p -> !p.isCompleted()).count();
   }
 
   private static SweepAction teardownAction(
