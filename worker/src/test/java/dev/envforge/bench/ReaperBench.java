@@ -64,6 +64,7 @@ public final class ReaperBench {
   private final int total;
   private final int drifted;
   private final int orphanDatabases;
+  private final int floor;
   private final Duration grace;
   private final String run = HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
   private final String prefix = "rb" + run + "-";
@@ -83,8 +84,9 @@ public final class ReaperBench {
   private final List<EnvironmentWorkflow> realEnvironments = new ArrayList<>();
   private final List<DatabaseSpec> databases = new ArrayList<>();
 
-  private ReaperBench(int total, int drifted, int orphanDatabases, Duration grace) {
+  private ReaperBench(int total, int drifted, int orphanDatabases, int floor, Duration grace) {
     this.total = total;
+    this.floor = floor;
     this.drifted = drifted;
     this.orphanDatabases = orphanDatabases;
     this.grace = grace;
@@ -94,19 +96,21 @@ public final class ReaperBench {
     int total = 2000;
     int drifted = 10;
     int databases = 50;
+    int floor = 100;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "-n" -> total = Integer.parseInt(args[i + 1]);
         case "--drifted" -> drifted = Integer.parseInt(args[i + 1]);
         case "--databases" -> databases = Integer.parseInt(args[i + 1]);
+        case "--floor" -> floor = Integer.parseInt(args[i + 1]);
         default -> {
-          System.err.println("usage: ReaperBench [-n N] [--drifted D] [--databases K]");
+          System.err.println("usage: ReaperBench [-n N] [--drifted D] [--databases K] [--floor F]");
           System.exit(2);
         }
       }
     }
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-    System.exit(new ReaperBench(total, drifted, databases, Duration.ofSeconds(30)).run());
+    System.exit(new ReaperBench(total, drifted, databases, floor, Duration.ofSeconds(30)).run());
   }
 
   private int run() throws Exception {
@@ -152,6 +156,9 @@ public final class ReaperBench {
             + " cluster local%n",
         total, prefix, drifted);
 
+    if (floor > 0) {
+      measureDeletionFloor();
+    }
     long seedStart = System.nanoTime();
     seedDrifted();
     List<Seed> seeds = new ArrayList<>();
@@ -205,6 +212,34 @@ public final class ReaperBench {
       }
     }
     return real.count(ActionOutcome.FAILED) == 0 ? 0 : 1;
+  }
+
+  /**
+   * The floor: F empty managed namespaces deleted at once, straight through the API, timed until
+   * they are gone. Namespace deletion is done by kube-controller-manager, whatever asks for it.
+   */
+  private void measureDeletionFloor() throws InterruptedException {
+    List<Seed> seeds = seeds("floor", floor, Instant.now(), false);
+    create(seeds);
+    long start = System.nanoTime();
+    Parallel.map(
+        seeds,
+        SEED_THREADS,
+        deadline,
+        "floor-delete",
+        seed -> {
+          kubernetes.namespaces().withName(namespaceOf(seed)).delete();
+          return true;
+        });
+    for (Seed seed : seeds) {
+      while (kubernetes.namespaces().withName(namespaceOf(seed)).get() != null) {
+        Thread.sleep(200);
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    out.printf(
+        "floor: %d empty namespaces deleted directly and gone in %.1f s = %.1f /s%n",
+        floor, seconds, floor / seconds);
   }
 
   private void connect() {

@@ -105,12 +105,33 @@ public class ReaperWorkflowImpl implements ReaperWorkflow {
   }
 
   /**
-   * Runs the teardowns, at most {@link #MAX_TEARDOWNS_IN_FLIGHT} at a time, and the signals, then
-   * waits for all of them to settle.
+   * Sends the signals, runs the teardowns (at most {@link #MAX_TEARDOWNS_IN_FLIGHT} at a time),
+   * then waits for all of them to settle.
    */
   private void act(
       List<AbandonedNamespace> abandoned, List<DriftedEnvironment> drifted, SweepTally tally) {
     List<Promise<Void>> pending = new ArrayList<>();
+    // Signals first: they are cheap, and a drifted environment need not wait for the teardowns.
+    for (DriftedEnvironment environment : drifted) {
+      String why =
+          "namespace "
+              + environment.namespace()
+              + " on cluster "
+              + environment.cluster()
+              + " was deleted outside envforge";
+      EnvironmentWorkflow live =
+          Workflow.newExternalWorkflowStub(EnvironmentWorkflow.class, environment.workflowId());
+      pending.add(
+          Async.procedure(live::namespaceLost, why)
+              .handle(
+                  (ignored, failure) -> {
+                    tally.acted(
+                        failure == null
+                            ? action(environment, ActionOutcome.SIGNALLED, null)
+                            : action(environment, ActionOutcome.FAILED, rootMessage(failure)));
+                    return null;
+                  }));
+    }
     for (AbandonedNamespace namespace : abandoned) {
       // Temporal bounds a run's pending children (2,000 by default); a window also spares the API
       // server a burst of thousands of deletions at once.
@@ -131,26 +152,6 @@ public class ReaperWorkflowImpl implements ReaperWorkflow {
               .handle(
                   (outcome, failure) -> {
                     tally.acted(teardownAction(namespace, outcome, failure));
-                    return null;
-                  }));
-    }
-    for (DriftedEnvironment environment : drifted) {
-      String why =
-          "namespace "
-              + environment.namespace()
-              + " on cluster "
-              + environment.cluster()
-              + " was deleted outside envforge";
-      EnvironmentWorkflow live =
-          Workflow.newExternalWorkflowStub(EnvironmentWorkflow.class, environment.workflowId());
-      pending.add(
-          Async.procedure(live::namespaceLost, why)
-              .handle(
-                  (ignored, failure) -> {
-                    tally.acted(
-                        failure == null
-                            ? action(environment, ActionOutcome.SIGNALLED, null)
-                            : action(environment, ActionOutcome.FAILED, rootMessage(failure)));
                     return null;
                   }));
     }
