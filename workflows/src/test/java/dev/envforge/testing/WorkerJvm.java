@@ -35,6 +35,19 @@ public final class WorkerJvm implements AutoCloseable {
 
   public static WorkerJvm start(
       LocalPlatform platform, String taskQueue, String namespacePrefix, Path log) {
+    return start(platform, taskQueue, namespacePrefix, log, Map.of());
+  }
+
+  /**
+   * As {@link #start(LocalPlatform, String, String, Path)}, with more ENVFORGE_* settings; the
+   * reaper is off unless they turn it on, so that no test's worker creates the shared schedule.
+   */
+  public static WorkerJvm start(
+      LocalPlatform platform,
+      String taskQueue,
+      String namespacePrefix,
+      Path log,
+      Map<String, String> settings) {
     int port = freePort();
     ProcessBuilder builder =
         new ProcessBuilder(javaExecutable(), "-Xmx512m", "-jar", workerJar().toString())
@@ -51,6 +64,8 @@ public final class WorkerJvm implements AutoCloseable {
     env.put("ENVFORGE_POSTGRES_USER", platform.postgresUser());
     env.put("ENVFORGE_POSTGRES_PASSWORD_FILE", platform.postgresPasswordFile().toString());
     env.put("ENVFORGE_WORKER_PORT", Integer.toString(port));
+    env.put("ENVFORGE_REAPER_ENABLED", "false");
+    env.putAll(settings);
     WorkerJvm worker;
     try {
       worker = new WorkerJvm(builder.start(), log);
@@ -70,6 +85,11 @@ public final class WorkerJvm implements AutoCloseable {
   public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(SHUTDOWN_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  /** The worker's process id, for watching its memory. */
+  public long pid() {
+    return process.pid();
   }
 
   public boolean alive() {

@@ -7,6 +7,7 @@ import dev.envforge.starter.environments.TeamNotAllowedException;
 import dev.envforge.starter.environments.TemporalUnavailableException;
 import dev.envforge.starter.environments.UpdateRefusedException;
 import dev.envforge.starter.quota.TeamLimitExceededException;
+import dev.envforge.starter.reaper.NoSweepYetException;
 import dev.envforge.workflows.request.FieldError;
 import java.net.URI;
 import java.util.List;
@@ -58,6 +59,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem(HttpStatus.NOT_FOUND, "environment-not-found", "Environment not found");
     problem.setDetail(e.getMessage());
     problem.setProperty("environment", e.team() + "/" + e.name());
+    return problem;
+  }
+
+  @ExceptionHandler(NoSweepYetException.class)
+  ProblemDetail noSweepYet(NoSweepYetException e) {
+    ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "no-sweep-yet", "No sweep yet");
+    problem.setDetail(e.getMessage());
     return problem;
   }
 

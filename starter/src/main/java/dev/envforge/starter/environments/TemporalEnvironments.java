@@ -371,7 +371,7 @@ public class TemporalEnvironments implements DisposableBean {
   }
 
   /** Runs a call to Temporal, turning an unreachable or slow server into one exception. */
-  private static <T> T translated(Supplier<T> call) {
+  public static <T> T translated(Supplier<T> call) {
     try {
       return call.get();
     } catch (WorkflowUpdateTimeoutOrCancelledException e) {

@@ -2,6 +2,7 @@ package dev.envforge.workflows.environment;
 
 import dev.envforge.workflows.request.EnvironmentRequest;
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -16,6 +17,9 @@ import io.temporal.workflow.WorkflowMethod;
 public interface EnvironmentWorkflow {
 
   String TASK_QUEUE = "envforge-environments";
+
+  /** The signal the reaper sends when a live environment's namespace was deleted by hand. */
+  String NAMESPACE_LOST = "namespaceLost";
 
   @WorkflowMethod
   EnvironmentStatus run(EnvironmentRequest request);
@@ -33,4 +37,11 @@ public interface EnvironmentWorkflow {
   /** Starts teardown now; returns at once with the DESTROYING status. */
   @UpdateMethod
   EnvironmentStatus destroy(String reason);
+
+  /**
+   * The environment's namespace is gone (deleted outside envforge): tear down what is left (the
+   * database, role and Secret) and end. A no-op once teardown has begun.
+   */
+  @SignalMethod(name = NAMESPACE_LOST)
+  void namespaceLost(String reason);
 }

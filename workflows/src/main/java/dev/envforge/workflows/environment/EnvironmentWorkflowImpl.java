@@ -440,6 +440,15 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
         extend, expiresAt, now(), plan.ttlBounds().maxTtl(), plan.ttlBounds().maxFrom());
   }
 
+  @Override
+  public void namespaceLost(String why) {
+    // Same path as a destroy: teardown's undo steps treat the missing namespace (and its Secret)
+    // as already deleted and drop the database and role. No recorded history holds this signal,
+    // so they replay unchanged.
+    log.warn("environment {}: {}", plan == null ? null : plan.environmentId(), why);
+    destroy(why == null || why.isBlank() ? "namespace deleted outside envforge" : why);
+  }
+
   private void setExpiry(Instant at) {
     expiresAt = at;
     Workflow.upsertTypedSearchAttributes(

@@ -1,0 +1,16 @@
+package dev.envforge.activities.reaper;
+
+import java.util.List;
+
+/** What the reaper asks Temporal about environment workflows. */
+public interface EnvironmentRuns {
+
+  /** The state of the latest run under the workflow id (null id: {@link WorkflowState#UNKNOWN}). */
+  WorkflowState state(String workflowId);
+
+  /** Every running environment workflow on the task queue whose phase is READY. */
+  List<ReadyEnvironment> ready(String taskQueue);
+
+  /** A READY environment as its search attributes tell it. */
+  record ReadyEnvironment(String workflowId, String team, String name, String cluster) {}
+}

@@ -1,0 +1,195 @@
+package dev.envforge.starter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.envforge.starter.security.TestTokens;
+import dev.envforge.testing.LocalPlatform;
+import dev.envforge.testing.LocalPlatformExtension;
+import dev.envforge.workflows.reaper.AbandonedNamespace;
+import dev.envforge.workflows.reaper.DriftRequest;
+import dev.envforge.workflows.reaper.DriftedEnvironment;
+import dev.envforge.workflows.reaper.EnvironmentClass;
+import dev.envforge.workflows.reaper.ReaperActivities;
+import dev.envforge.workflows.reaper.ReaperSettings;
+import dev.envforge.workflows.reaper.ReaperSettingsActivities;
+import dev.envforge.workflows.reaper.ReaperWorkflowImpl;
+import dev.envforge.workflows.reaper.SurveyPage;
+import dev.envforge.workflows.reaper.SurveyRequest;
+import dev.envforge.workflows.reaper.SweepReport;
+import dev.envforge.workflows.reaper.TeardownWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.WorkerFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The reaper API over real HTTP against the dev server: the real sweep workflow on a worker of this
+ * test's own task queue, with canned survey results behind it.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "envforge.security.tokens[0].name=test-admin",
+      "envforge.security.tokens[0].sha256=" + TestTokens.ADMIN_SHA256,
+      "envforge.security.tokens[0].admin=true",
+      "envforge.security.tokens[1].name=payments-ci",
+      "envforge.security.tokens[1].sha256=" + TestTokens.PAYMENTS_SHA256,
+      "envforge.security.tokens[1].teams=payments"
+    })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReaperApiIT {
+
+  private static final String TASK_QUEUE = "reaper-api-it-" + UUID.randomUUID();
+
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @LocalServerPort int port;
+  @Autowired WorkflowClient client;
+  private WorkerFactory workers;
+
+  @DynamicPropertySource
+  static void temporal(DynamicPropertyRegistry registry) {
+    LocalPlatform platform = LocalPlatformExtension.platform();
+    registry.add("spring.temporal.connection.target", platform::temporalAddress);
+    registry.add("spring.temporal.namespace", platform::temporalNamespace);
+    registry.add("envforge.task-queue", () -> TASK_QUEUE);
+  }
+
+  @BeforeAll
+  void startWorker() {
+    workers = WorkerFactory.newInstance(client);
+    var worker = workers.newWorker(TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(
+        ReaperWorkflowImpl.class, TeardownWorkflowImpl.class);
+    ReaperSettingsActivities settings =
+        () -> new ReaperSettings("env-", TASK_QUEUE, true, Duration.ofHours(1), List.of("local"));
+    worker.registerActivitiesImplementations(settings, new CannedSurvey());
+    workers.start();
+  }
+
+  @AfterAll
+  void stopWorker() {
+    workers.shutdownNow();
+  }
+
+  @Test
+  void givenNoSweepYet_whenOneIsStartedThroughTheApi_itShouldServeItsReport() throws Exception {
+    HttpResponse<String> none = send(HttpRequest.newBuilder(uri("/api/v1/reaper/last")).GET());
+    assertThat(none.statusCode()).isEqualTo(404);
+    assertThat(read(none).get("type").asString()).isEqualTo("urn:envforge:problem:no-sweep-yet");
+
+    HttpResponse<String> started =
+        send(
+            HttpRequest.newBuilder(uri("/api/v1/reaper/sweeps?dryRun=true"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(started.statusCode()).isEqualTo(202);
+    String workflowId = read(started).get("workflowId").asString();
+    assertThat(workflowId).startsWith("envforge-reaper/manual-");
+    client.newUntypedWorkflowStub(workflowId).getResult(30, TimeUnit.SECONDS, SweepReport.class);
+
+    HttpResponse<String> last = send(HttpRequest.newBuilder(uri("/api/v1/reaper/last")).GET());
+    assertThat(last.statusCode()).isEqualTo(200);
+    JsonNode body = read(last);
+    assertThat(body.get("workflowId").asString()).isEqualTo(workflowId);
+    assertThat(body.get("report").get("dryRun").asBoolean()).isTrue();
+    assertThat(body.get("report").get("counts").get("EXPIRED").asInt()).isEqualTo(1);
+    assertThat(body.get("report").get("namespaces").get("LIVE").get(0).asString())
+        .isEqualTo("local/env-a-live");
+    assertThat(body.get("report").get("outcomes").get("REPORTED").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void givenATeamsToken_whenItStartsOrReadsSweeps_itShouldBeForbidden() throws Exception {
+    HttpResponse<String> started =
+        sendAs(
+            TestTokens.PAYMENTS,
+            HttpRequest.newBuilder(uri("/api/v1/reaper/sweeps?dryRun=true"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(started.statusCode()).isEqualTo(403);
+    assertThat(
+            sendAs(TestTokens.PAYMENTS, HttpRequest.newBuilder(uri("/api/v1/reaper/last")).GET())
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void givenAnUnreadableDryRun_whenPosted_itShouldAnswer400() throws Exception {
+    HttpResponse<String> refused =
+        send(
+            HttpRequest.newBuilder(uri("/api/v1/reaper/sweeps?dryRun=perhaps"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(refused.statusCode()).isEqualTo(400);
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  /** Sends as the admin: the reaper's paths are admin-only. */
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return sendAs(TestTokens.ADMIN, request);
+  }
+
+  private HttpResponse<String> sendAs(String token, HttpRequest.Builder request) throws Exception {
+    return http.send(
+        request
+            .header("Authorization", TestTokens.bearer(token))
+            .timeout(Duration.ofSeconds(30))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonNode read(HttpResponse<String> response) {
+    return json.readTree(response.body());
+  }
+
+  /** One live and one expired namespace; nothing drifted. Only reads, as the real one. */
+  static final class CannedSurvey implements ReaperActivities {
+    @Override
+    public SurveyPage surveyNamespaces(SurveyRequest request) {
+      return new SurveyPage(
+          List.of(new SurveyPage.ClassifiedNamespace("env-a-live", EnvironmentClass.LIVE)),
+          List.of(
+              new AbandonedNamespace(
+                  request.cluster(),
+                  "env-b-old",
+                  "uid-1",
+                  "b-old",
+                  "b",
+                  "environment/b/old",
+                  Instant.parse("2020-01-01T00:00:00Z"),
+                  EnvironmentClass.EXPIRED)),
+          null);
+    }
+
+    @Override
+    public List<DriftedEnvironment> findDrifted(DriftRequest request) {
+      return List.of();
+    }
+
+    @Override
+    public boolean stillAbandoned(AbandonedNamespace namespace) {
+      throw new AssertionError("a dry run acts on nothing");
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.envforge.worker.reaper;
+
+import dev.envforge.activities.kubernetes.RegistryClusterClients;
+import dev.envforge.activities.reaper.ConfiguredReaperSettingsActivities;
+import dev.envforge.activities.reaper.KubernetesReaperActivities;
+import dev.envforge.activities.reaper.TemporalEnvironmentRuns;
+import dev.envforge.worker.config.EnvforgeWorkerProperties;
+import dev.envforge.workflows.reaper.ReaperSettings;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.schedules.ScheduleClient;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The reaper's activities and its schedule. The bean names are the ones the Temporal worker
+ * registers (see {@code spring.temporal.workers} in application.yaml).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReaperProperties.class)
+public class ReaperConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(ReaperConfiguration.class);
+
+  @Bean
+  ConfiguredReaperSettingsActivities reaperSettingsActivities(
+      ReaperProperties reaper,
+      EnvforgeWorkerProperties properties,
+      RegistryClusterClients clients) {
+    return new ConfiguredReaperSettingsActivities(
+        new ReaperSettings(
+            properties.namespacePrefix(),
+            properties.taskQueue(),
+            reaper.dryRun(),
+            reaper.orphanGrace(),
+            List.copyOf(clients.registry().clusters().keySet())));
+  }
+
+  @Bean(destroyMethod = "close")
+  KubernetesReaperActivities reaperActivities(
+      RegistryClusterClients clients, WorkflowClient workflowClient) {
+    return new KubernetesReaperActivities(clients, new TemporalEnvironmentRuns(workflowClient));
+  }
+
+  @Bean
+  ReaperSchedule reaperSchedule(
+      @Qualifier("temporalScheduleClient") ScheduleClient schedules,
+      ReaperProperties reaper,
+      EnvforgeWorkerProperties properties) {
+    return new ReaperSchedule(schedules, reaper, properties.taskQueue());
+  }
+
+  /**
+   * Puts the schedule in place once the worker is up. A Temporal that does not answer yet is only
+   * logged: the worker still serves environments, and its next start sets the schedule.
+   */
+  @Bean
+  ApplicationRunner reaperScheduleAtStart(ReaperProperties reaper, ReaperSchedule schedule) {
+    return args -> {
+      if (!reaper.enabled()) {
+        log.info(
+            "reaper schedule {} not managed (envforge.reaper.enabled=false)", reaper.scheduleId());
+        return;
+      }
+      try {
+        schedule.createOrUpdate();
+      } catch (RuntimeException e) {
+        log.warn(
+            "could not create or update reaper schedule {}: {}", reaper.scheduleId(), e.toString());
+      }
+    };
+  }
+}
