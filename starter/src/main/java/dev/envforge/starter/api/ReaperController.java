@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,24 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(
     responseCode = "503",
     description = "Temporal is unavailable",
-    content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(
+    responseCode = "401",
+    description = "No bearer token, or one that is not accepted",
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(
+    responseCode = "403",
+    description = "The caller is not an admin",
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(implementation = ProblemDetail.class)))
 public class ReaperController {
 
   private final ReaperSweeps sweeps;
@@ -60,7 +78,10 @@ public class ReaperController {
   @ApiResponse(
       responseCode = "404",
       description = "No sweep has completed yet",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
   public LastSweepView last() {
     CompletedSweep last = sweeps.last();
     return new LastSweepView(
@@ -79,6 +100,20 @@ public class ReaperController {
               + " configuration (envforge.reaper.dry-run) decides; dryRun=false tears expired and"
               + " orphaned environments down. Poll GET /api/v1/reaper/last for its report.")
   @ApiResponse(responseCode = "202", description = "Started; the body names its run")
+  @ApiResponse(
+      responseCode = "400",
+      description = "dryRun is not true or false",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "429",
+      description = "The caller made too many changes (Retry-After says when to retry)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
   public ResponseEntity<SweepStartedView> sweep(
       @Parameter(description = "true: only report; false: act; absent: as configured")
           @RequestParam(required = false)
