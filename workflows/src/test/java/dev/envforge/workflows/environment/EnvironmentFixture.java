@@ -19,7 +19,14 @@ import dev.envforge.workflows.request.DatabaseChoice;
 import dev.envforge.workflows.request.DatabaseDriver;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import dev.envforge.workflows.request.Profile;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.mockito.Mockito;
 
 /** Mocked activities and canned requests for the workflow tests. */
@@ -51,6 +58,46 @@ final class EnvironmentFixture {
     Mockito.when(crossplane.ensureCompositeDatabase(Mockito.any())).thenReturn(DATABASE);
     Mockito.when(warnings.recordExpiryEvent(Mockito.any())).thenReturn("env-payments-review.x");
     Mockito.when(warnings.sendExpiryWebhook(Mockito.any())).thenReturn(WebhookDelivery.DELIVERED);
+  }
+
+  /** A time-skipping test server with envforge's search attributes; each test starts it. */
+  static TestWorkflowExtension temporalExtension() {
+    return TestWorkflowExtension.newBuilder()
+        .registerWorkflowImplementationTypes(EnvironmentWorkflowImpl.class)
+        .registerSearchAttribute("EnvTeam", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+        .registerSearchAttribute("EnvName", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+        .registerSearchAttribute("EnvPhase", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+        .registerSearchAttribute("EnvCluster", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+        .registerSearchAttribute("EnvExpiresAt", IndexedValueType.INDEXED_VALUE_TYPE_DATETIME)
+        .setDoNotStart(true)
+        .build();
+  }
+
+  /**
+   * Registers these mocked activities on the worker, starts the test server and returns a stub of
+   * environment/payments/review.
+   */
+  EnvironmentWorkflow start(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    worker.registerActivitiesImplementations(activities());
+    env.start();
+    return client.newWorkflowStub(
+        EnvironmentWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId("environment/payments/review")
+            .setTaskQueue(worker.getTaskQueue())
+            .build());
+  }
+
+  /** Waits, in skipped time, until the workflow reports the phase (30 s of real time at most). */
+  static void awaitPhase(TestWorkflowEnvironment env, EnvironmentWorkflow workflow, Phase phase) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      if (workflow.status().phase() == phase) {
+        return;
+      }
+      env.sleep(Duration.ofMillis(200));
+    }
+    throw new AssertionError("never reached " + phase + "; last: " + workflow.status());
   }
 
   Object[] activities() {

@@ -16,10 +16,8 @@ import dev.envforge.workflows.request.ClusterChoice;
 import dev.envforge.workflows.request.DatabaseChoice;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import dev.envforge.workflows.request.Profile;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -42,16 +40,7 @@ import org.mockito.InOrder;
 class EnvironmentWorkflowTest {
 
   @RegisterExtension
-  static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(EnvironmentWorkflowImpl.class)
-          .registerSearchAttribute("EnvTeam", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("EnvName", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("EnvPhase", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("EnvCluster", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("EnvExpiresAt", IndexedValueType.INDEXED_VALUE_TYPE_DATETIME)
-          .setDoNotStart(true)
-          .build();
+  static final TestWorkflowExtension temporal = EnvironmentFixture.temporalExtension();
 
   private EnvironmentFixture fixture;
   private TestWorkflowEnvironment env;
@@ -63,15 +52,7 @@ class EnvironmentWorkflowTest {
     this.env = env;
     this.client = client;
     fixture = new EnvironmentFixture();
-    worker.registerActivitiesImplementations(fixture.activities());
-    env.start();
-    workflow =
-        client.newWorkflowStub(
-            EnvironmentWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId("environment/payments/review")
-                .setTaskQueue(worker.getTaskQueue())
-                .build());
+    workflow = fixture.start(env, worker, client);
   }
 
   @Test
@@ -372,14 +353,7 @@ class EnvironmentWorkflowTest {
   }
 
   private void awaitPhase(Phase phase) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      if (workflow.status().phase() == phase) {
-        return;
-      }
-      env.sleep(Duration.ofMillis(200));
-    }
-    throw new AssertionError("never reached " + phase + "; last: " + workflow.status());
+    EnvironmentFixture.awaitPhase(env, workflow, phase);
   }
 
   private static StepState stepOf(EnvironmentStatus status, Step step) {

@@ -6,14 +6,10 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,16 +21,7 @@ import org.mockito.InOrder;
 class NamespaceLostTest {
 
   @RegisterExtension
-  static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(EnvironmentWorkflowImpl.class)
-          .registerSearchAttribute("EnvTeam", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("EnvName", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("EnvPhase", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("EnvCluster", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("EnvExpiresAt", IndexedValueType.INDEXED_VALUE_TYPE_DATETIME)
-          .setDoNotStart(true)
-          .build();
+  static final TestWorkflowExtension temporal = EnvironmentFixture.temporalExtension();
 
   private EnvironmentFixture fixture;
   private TestWorkflowEnvironment env;
@@ -46,15 +33,7 @@ class NamespaceLostTest {
     this.env = env;
     this.client = client;
     fixture = new EnvironmentFixture();
-    worker.registerActivitiesImplementations(fixture.activities());
-    env.start();
-    workflow =
-        client.newWorkflowStub(
-            EnvironmentWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId("environment/payments/review")
-                .setTaskQueue(worker.getTaskQueue())
-                .build());
+    workflow = fixture.start(env, worker, client);
   }
 
   @Test
@@ -79,13 +58,6 @@ class NamespaceLostTest {
   }
 
   private void awaitPhase(Phase phase) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      if (workflow.status().phase() == phase) {
-        return;
-      }
-      env.sleep(Duration.ofMillis(200));
-    }
-    throw new AssertionError("never reached " + phase + "; last: " + workflow.status());
+    EnvironmentFixture.awaitPhase(env, workflow, phase);
   }
 }
