@@ -2,8 +2,7 @@ package dev.envforge.bench;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import dev.envforge.activities.kubernetes.ClusterConnection;
-import dev.envforge.activities.kubernetes.ClusterRegistry;
+import dev.envforge.activities.kubernetes.LocalClusterClients;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
 import dev.envforge.activities.postgres.DirectPostgresActivities;
 import dev.envforge.activities.postgres.PostgresServer;
@@ -29,11 +28,9 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -243,22 +240,9 @@ public final class ReaperBench {
   }
 
   private void connect() {
-    service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(platform.temporalAddress()).build());
-    client =
-        WorkflowClient.newInstance(
-            service,
-            WorkflowClientOptions.newBuilder().setNamespace(platform.temporalNamespace()).build());
-    clusters =
-        new RegistryClusterClients(
-            new ClusterRegistry(
-                Map.of(
-                    "local",
-                    ClusterConnection.kubeconfig(
-                        platform.kubeconfig(), platform.kubeContextOrNull())),
-                "local",
-                "local"));
+    service = platform.newTemporalService();
+    client = platform.workflowClient(service);
+    clusters = LocalClusterClients.of(platform);
     kubernetes = clusters.shared("local");
   }
 

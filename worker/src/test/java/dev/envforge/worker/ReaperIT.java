@@ -2,8 +2,7 @@ package dev.envforge.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.envforge.activities.kubernetes.ClusterConnection;
-import dev.envforge.activities.kubernetes.ClusterRegistry;
+import dev.envforge.activities.kubernetes.LocalClusterClients;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
 import dev.envforge.activities.postgres.DirectPostgresActivities;
 import dev.envforge.activities.postgres.PostgresServer;
@@ -32,7 +31,6 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.schedules.ScheduleClient;
@@ -40,7 +38,6 @@ import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.client.schedules.ScheduleDescription;
 import io.temporal.client.schedules.ScheduleIntervalSpec;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,27 +83,14 @@ class ReaperIT {
   @BeforeEach
   void connect(LocalPlatform platform) {
     this.platform = platform;
-    service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(platform.temporalAddress()).build());
-    client =
-        WorkflowClient.newInstance(
-            service,
-            WorkflowClientOptions.newBuilder().setNamespace(platform.temporalNamespace()).build());
+    service = platform.newTemporalService();
+    client = platform.workflowClient(service);
     schedules =
         ScheduleClient.newInstance(
             service,
             ScheduleClientOptions.newBuilder().setNamespace(platform.temporalNamespace()).build());
     probe = new PlatformProbe(platform);
-    clusters =
-        new RegistryClusterClients(
-            new ClusterRegistry(
-                Map.of(
-                    "local",
-                    ClusterConnection.kubeconfig(
-                        platform.kubeconfig(), platform.kubeContextOrNull())),
-                "local",
-                "local"));
+    clusters = LocalClusterClients.of(platform);
   }
 
   @AfterEach

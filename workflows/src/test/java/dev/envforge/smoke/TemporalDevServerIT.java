@@ -6,12 +6,10 @@ import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
@@ -51,13 +49,8 @@ class TemporalDevServerIT {
 
   @BeforeEach
   void connect(LocalPlatform platform) {
-    service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(platform.temporalAddress()).build());
-    client =
-        WorkflowClient.newInstance(
-            service,
-            WorkflowClientOptions.newBuilder().setNamespace(platform.temporalNamespace()).build());
+    service = platform.newTemporalService();
+    client = platform.workflowClient(service);
     factory = WorkerFactory.newInstance(client);
     factory.newWorker(taskQueue).registerWorkflowImplementationTypes(TaggingWorkflowImpl.class);
     factory.start();

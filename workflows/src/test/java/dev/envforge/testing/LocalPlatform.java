@@ -1,5 +1,9 @@
 package dev.envforge.testing;
 
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,6 +58,18 @@ public record LocalPlatform(
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the kubeconfig " + kubeconfig, e);
     }
+  }
+
+  /** Connections to the platform's Temporal server; the caller shuts them down. */
+  public WorkflowServiceStubs newTemporalService() {
+    return WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(temporalAddress).build());
+  }
+
+  /** A client of the platform's Temporal namespace over the given connections. */
+  public WorkflowClient workflowClient(WorkflowServiceStubs service) {
+    return WorkflowClient.newInstance(
+        service, WorkflowClientOptions.newBuilder().setNamespace(temporalNamespace).build());
   }
 
   /** The kubeconfig context to use, or {@code null} for the file's current context. */
