@@ -51,6 +51,30 @@ class OperationalEndpointsTest {
   }
 
   @Test
+  void givenTheApp_whenTheOpenApiDocumentIsFetched_itsErrorsShouldBeProblemDetails()
+      throws Exception {
+    String problem = "$.paths['/api/v1/environments/{team}/{name}'].get.responses['404'].content";
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(status().isOk())
+        .andExpect(
+            jsonPath(problem + "['application/problem+json'].schema['$ref']")
+                .value("#/components/schemas/ProblemDetail"))
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/v1/reaper/last'].get.responses['403'].content"
+                        + "['application/problem+json'].schema['$ref']")
+                .value("#/components/schemas/ProblemDetail"))
+        .andExpect(
+            jsonPath("$.components.schemas.ProblemDetail.properties.instance.format")
+                .value("uri-reference"))
+        .andExpect(
+            jsonPath("$.paths['/api/v1/environments'].post.responses['202'].content")
+                .value(
+                    org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.hasKey("application/problem+json"))));
+  }
+
+  @Test
   void givenTheApp_whenSwaggerUiIsOpened_itShouldBeServed() throws Exception {
     mvc.perform(get("/swagger-ui/index.html"))
         .andExpect(status().isOk())

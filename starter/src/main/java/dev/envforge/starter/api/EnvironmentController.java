@@ -11,7 +11,6 @@ import dev.envforge.workflows.request.EnvironmentRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,34 +35,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Tag(name = "environments", description = "Development environments and their lifecycles")
 @ApiResponse(
     responseCode = "400",
-    description = "A field, parameter or the body is invalid; the problem names it",
-    content =
-        @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-            schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-    responseCode = "401",
-    description = "No bearer token, or one that is not accepted",
-    content =
-        @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-            schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-    responseCode = "503",
-    description = "Temporal is unavailable",
-    content =
-        @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-            schema = @Schema(implementation = ProblemDetail.class)))
+    description = "A field, parameter or the body is invalid; the problem names it")
+@ApiResponse(responseCode = "401", description = "No bearer token, or one that is not accepted")
+@ApiResponse(responseCode = "503", description = "Temporal is unavailable")
 @ApiResponse(
     responseCode = "429",
     description =
         "The caller made too many changes (Retry-After says when to retry), or the team is at its"
-            + " live-environment limit",
-    content =
-        @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-            schema = @Schema(implementation = ProblemDetail.class)))
+            + " live-environment limit")
 @SecurityRequirement(name = "bearer")
 public class EnvironmentController {
 
@@ -96,25 +74,9 @@ public class EnvironmentController {
   @ApiResponse(responseCode = "200", description = "The same request is already live")
   @ApiResponse(
       responseCode = "409",
-      description = "A live environment with this team and name has a different spec",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "403",
-      description = "The caller does not act for the team",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "415",
-      description = "The body is not sent as application/json",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+      description = "A live environment with this team and name has a different spec")
+  @ApiResponse(responseCode = "403", description = "The caller does not act for the team")
+  @ApiResponse(responseCode = "415", description = "The body is not sent as application/json")
   public ResponseEntity<EnvironmentView> request(
       @RequestBody EnvironmentRequest request, HttpServletRequest http) {
     if (request != null) {
@@ -130,13 +92,7 @@ public class EnvironmentController {
 
   @GetMapping("/{team}/{name}")
   @Operation(summary = "An environment's phase, steps, outputs and expiry")
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such environment",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No such environment")
   @ApiResponse(responseCode = "200", description = "The environment")
   public EnvironmentView get(@PathVariable String team, @PathVariable String name) {
     return EnvironmentView.of(environments.get(Callers.current(), team, name), links);
@@ -173,34 +129,10 @@ public class EnvironmentController {
       description =
           "Body {\"by\":\"PT2H\"} adds to the current expiry; {\"until\":\"2030-01-01T00:00:00Z\"}"
               + " sets it. The expiry may lie at most the maximum TTL ahead of now.")
-  @ApiResponse(
-      responseCode = "422",
-      description = "Refused, e.g. beyond the maximum TTL",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "409",
-      description = "The environment is not READY",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such environment",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "415",
-      description = "The body is not sent as application/json",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "422", description = "Refused, e.g. beyond the maximum TTL")
+  @ApiResponse(responseCode = "409", description = "The environment is not READY")
+  @ApiResponse(responseCode = "404", description = "No such environment")
+  @ApiResponse(responseCode = "415", description = "The body is not sent as application/json")
   @ApiResponse(responseCode = "200", description = "The environment with its new expiry")
   public EnvironmentView extend(
       @PathVariable String team, @PathVariable String name, @RequestBody ExtendRequest extend) {
@@ -212,13 +144,7 @@ public class EnvironmentController {
       summary = "Destroy an environment",
       description = "Starts teardown and answers at once; repeating it changes nothing.")
   @ApiResponse(responseCode = "202", description = "Teardown started, running or done")
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such environment",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No such environment")
   public ResponseEntity<EnvironmentView> destroy(
       @PathVariable String team,
       @PathVariable String name,
@@ -236,13 +162,7 @@ public class EnvironmentController {
       description =
           "Server-sent events named 'status' carrying the environment as JSON: the current state,"
               + " then each change of phase or step, until READY, FAILED or DESTROYED.")
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such environment",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No such environment")
   @ApiResponse(
       responseCode = "200",
       description = "The stream of status events",

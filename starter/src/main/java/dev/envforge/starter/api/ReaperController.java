@@ -6,14 +6,10 @@ import dev.envforge.starter.reaper.ReaperSweeps.StartedSweep;
 import dev.envforge.workflows.reaper.SweepReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,27 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/reaper")
 @Tag(name = "reaper", description = "Sweeps for expired, orphaned and drifted environments")
-@ApiResponse(
-    responseCode = "503",
-    description = "Temporal is unavailable",
-    content =
-        @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-            schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-    responseCode = "401",
-    description = "No bearer token, or one that is not accepted",
-    content =
-        @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-            schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-    responseCode = "403",
-    description = "The caller is not an admin",
-    content =
-        @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-            schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "503", description = "Temporal is unavailable")
+@ApiResponse(responseCode = "401", description = "No bearer token, or one that is not accepted")
+@ApiResponse(responseCode = "403", description = "The caller is not an admin")
 public class ReaperController {
 
   private final ReaperSweeps sweeps;
@@ -75,13 +53,7 @@ public class ReaperController {
               + " terminating) and the actions taken, from the most recently completed sweep,"
               + " scheduled or started through this API.")
   @ApiResponse(responseCode = "200", description = "The report")
-  @ApiResponse(
-      responseCode = "404",
-      description = "No sweep has completed yet",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No sweep has completed yet")
   public LastSweepView last() {
     CompletedSweep last = sweeps.last();
     return new LastSweepView(
@@ -100,20 +72,10 @@ public class ReaperController {
               + " configuration (envforge.reaper.dry-run) decides; dryRun=false tears expired and"
               + " orphaned environments down. Poll GET /api/v1/reaper/last for its report.")
   @ApiResponse(responseCode = "202", description = "Started; the body names its run")
-  @ApiResponse(
-      responseCode = "400",
-      description = "dryRun is not true or false",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "400", description = "dryRun is not true or false")
   @ApiResponse(
       responseCode = "429",
-      description = "The caller made too many changes (Retry-After says when to retry)",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+      description = "The caller made too many changes (Retry-After says when to retry)")
   public ResponseEntity<SweepStartedView> sweep(
       @Parameter(description = "true: only report; false: act; absent: as configured")
           @RequestParam(required = false)
