@@ -11,6 +11,11 @@ import java.time.format.DateTimeParseException;
  */
 public final class ExpiryPolicy {
 
+  /** Why an extend's shape is refused; the API checks the shape first and says the same. */
+  public static final String ONE_OF_BY_OR_UNTIL = "give exactly one of 'by' or 'until'";
+
+  public static final String BY_NOT_A_DURATION = "must be an ISO-8601 duration such as PT2H";
+
   private ExpiryPolicy() {}
 
   /**
@@ -32,7 +37,7 @@ public final class ExpiryPolicy {
   public static Instant extended(
       ExtendRequest request, Instant currentExpiry, Instant now, Duration maxTtl, String maxFrom) {
     if (request == null || (request.by() == null) == (request.until() == null)) {
-      throw new IllegalArgumentException("extend: give exactly one of 'by' or 'until'");
+      throw new IllegalArgumentException("extend: " + ONE_OF_BY_OR_UNTIL);
     }
     Instant target;
     if (request.by() != null) {
@@ -40,7 +45,7 @@ public final class ExpiryPolicy {
       try {
         by = Duration.parse(request.by());
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("by: must be an ISO-8601 duration such as PT2H");
+        throw new IllegalArgumentException("by: " + BY_NOT_A_DURATION);
       }
       if (by.isNegative() || by.isZero()) {
         throw new IllegalArgumentException("by: must be positive");

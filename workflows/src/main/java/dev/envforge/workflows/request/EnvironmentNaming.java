@@ -1,6 +1,7 @@
 package dev.envforge.workflows.request;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** Every name envforge derives from a team and an environment name. Pure. */
 public final class EnvironmentNaming {
@@ -8,12 +9,37 @@ public final class EnvironmentNaming {
   /** The app-facing connection Secret in every environment namespace that has a database. */
   public static final String CONNECTION_SECRET_NAME = "envforge-database";
 
+  private static final String WORKFLOW_ID_PREFIX = "environment/";
+
   private static final int POSTGRES_MAX_IDENTIFIER = 63;
 
   private EnvironmentNaming() {}
 
+  /** An environment's team and name, as its workflow id carries them. */
+  public record TeamAndName(String team, String name) {
+
+    public String environmentId() {
+      return EnvironmentNaming.environmentId(team, name);
+    }
+  }
+
   public static String workflowId(String team, String name) {
-    return "environment/" + team + "/" + name;
+    return WORKFLOW_ID_PREFIX + team + "/" + name;
+  }
+
+  /**
+   * The team and name in a workflow id that {@link #workflowId} made; empty for any other id. The
+   * team is a DNS-1123 label, so the first '/' after the prefix ends it.
+   */
+  public static Optional<TeamAndName> parseWorkflowId(String workflowId) {
+    if (workflowId == null || !workflowId.startsWith(WORKFLOW_ID_PREFIX)) {
+      return Optional.empty();
+    }
+    String rest = workflowId.substring(WORKFLOW_ID_PREFIX.length());
+    int slash = rest.indexOf('/');
+    return slash < 0
+        ? Optional.empty()
+        : Optional.of(new TeamAndName(rest.substring(0, slash), rest.substring(slash + 1)));
   }
 
   public static String environmentId(String team, String name) {

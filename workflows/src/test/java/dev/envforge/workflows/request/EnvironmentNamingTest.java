@@ -18,6 +18,24 @@ class EnvironmentNamingTest {
   }
 
   @Test
+  void givenAnEnvironmentWorkflowId_whenParsed_itShouldGiveBackTeamAndName() {
+    assertThat(EnvironmentNaming.parseWorkflowId(EnvironmentNaming.workflowId("payments", "a-b")))
+        .contains(new EnvironmentNaming.TeamAndName("payments", "a-b"));
+    assertThat(
+            EnvironmentNaming.parseWorkflowId("environment/payments/review")
+                .map(EnvironmentNaming.TeamAndName::environmentId))
+        .contains("payments-review");
+  }
+
+  @Test
+  void givenAnotherWorkflowId_whenParsed_itShouldGiveNothing() {
+    assertThat(EnvironmentNaming.parseWorkflowId("team-quota/payments")).isEmpty();
+    assertThat(EnvironmentNaming.parseWorkflowId("environment/payments")).isEmpty();
+    assertThat(EnvironmentNaming.parseWorkflowId("envforge-reaper/manual-1/x")).isEmpty();
+    assertThat(EnvironmentNaming.parseWorkflowId(null)).isEmpty();
+  }
+
+  @Test
   void givenANamespace_whenTurnedIntoAPostgresName_itShouldUseUnderscoresAndStartWithALetter() {
     assertThat(EnvironmentNaming.postgresName("env-payments-review"))
         .isEqualTo("env_payments_review");
