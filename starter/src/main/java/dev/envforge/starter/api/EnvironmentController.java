@@ -87,7 +87,7 @@ public class EnvironmentController {
     ObservedEnvironment environment = outcome.environment();
     return ResponseEntity.status(outcome.started() ? HttpStatus.ACCEPTED : HttpStatus.OK)
         .location(URI.create(location(environment.team(), environment.name())))
-        .body(EnvironmentView.of(environment, links));
+        .body(view(environment));
   }
 
   @GetMapping("/{team}/{name}")
@@ -95,7 +95,7 @@ public class EnvironmentController {
   @ApiResponse(responseCode = "404", description = "No such environment")
   @ApiResponse(responseCode = "200", description = "The environment")
   public EnvironmentView get(@PathVariable String team, @PathVariable String name) {
-    return EnvironmentView.of(environments.get(Callers.current(), team, name), links);
+    return view(environments.get(Callers.current(), team, name));
   }
 
   @GetMapping
@@ -136,7 +136,7 @@ public class EnvironmentController {
   @ApiResponse(responseCode = "200", description = "The environment with its new expiry")
   public EnvironmentView extend(
       @PathVariable String team, @PathVariable String name, @RequestBody ExtendRequest extend) {
-    return EnvironmentView.of(environments.extend(Callers.current(), team, name, extend), links);
+    return view(environments.extend(Callers.current(), team, name, extend));
   }
 
   @DeleteMapping("/{team}/{name}")
@@ -152,8 +152,7 @@ public class EnvironmentController {
           @RequestParam(required = false)
           String reason) {
     return ResponseEntity.accepted()
-        .body(
-            EnvironmentView.of(environments.destroy(Callers.current(), team, name, reason), links));
+        .body(view(environments.destroy(Callers.current(), team, name, reason)));
   }
 
   @GetMapping(path = "/{team}/{name}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -169,5 +168,9 @@ public class EnvironmentController {
       content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
   public SseEmitter events(@PathVariable String team, @PathVariable String name) {
     return events.stream(environments.get(Callers.current(), team, name));
+  }
+
+  private EnvironmentView view(ObservedEnvironment environment) {
+    return EnvironmentView.of(environment, links);
   }
 }

@@ -3,7 +3,7 @@ package dev.envforge.starter.api;
 import dev.envforge.starter.config.EnvforgeProperties;
 import dev.envforge.starter.environments.EnvironmentService;
 import dev.envforge.starter.environments.ObservedEnvironment;
-import dev.envforge.starter.environments.TemporalUnavailableException;
+import dev.envforge.starter.temporal.TemporalUnavailableException;
 import dev.envforge.workflows.environment.Phase;
 import java.io.IOException;
 import java.time.Duration;

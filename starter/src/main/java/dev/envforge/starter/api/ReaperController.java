@@ -1,8 +1,8 @@
 package dev.envforge.starter.api;
 
-import dev.envforge.starter.reaper.ReaperSweeps;
-import dev.envforge.starter.reaper.ReaperSweeps.CompletedSweep;
-import dev.envforge.starter.reaper.ReaperSweeps.StartedSweep;
+import dev.envforge.starter.temporal.ReaperSweeps;
+import dev.envforge.starter.temporal.ReaperSweeps.CompletedSweep;
+import dev.envforge.starter.temporal.ReaperSweeps.StartedSweep;
 import dev.envforge.workflows.reaper.SweepReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -1,7 +1,7 @@
 package dev.envforge.starter.api;
 
 import dev.envforge.starter.config.EnvforgeProperties;
-import dev.envforge.starter.environments.TemporalEnvironments;
+import dev.envforge.starter.temporal.TemporalServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
@@ -16,7 +16,7 @@ public class TemporalUiLinks {
   private final Supplier<String> namespace;
 
   @Autowired
-  public TemporalUiLinks(EnvforgeProperties properties, TemporalEnvironments temporal) {
+  public TemporalUiLinks(EnvforgeProperties properties, TemporalServer temporal) {
     this(properties.temporalUiBaseUrl(), temporal::namespace);
   }
 

@@ -1,5 +1,6 @@
 package dev.envforge.starter.environments;
 
+import dev.envforge.starter.temporal.ListedEnvironment;
 import java.util.List;
 
 /**

@@ -1,14 +1,17 @@
 package dev.envforge.starter.environments;
 
 import dev.envforge.starter.config.EnvforgeProperties;
-import dev.envforge.starter.environments.TemporalEnvironments.RunDescription;
-import dev.envforge.starter.environments.TemporalEnvironments.StartResult;
-import dev.envforge.starter.environments.TemporalEnvironments.VisibilityPage;
 import dev.envforge.starter.metrics.TimeToReadyRecorder;
 import dev.envforge.starter.quota.TeamQuota;
 import dev.envforge.starter.security.Caller;
+import dev.envforge.starter.temporal.EnvironmentRuns;
+import dev.envforge.starter.temporal.EnvironmentRuns.RunDescription;
+import dev.envforge.starter.temporal.EnvironmentRuns.StartResult;
+import dev.envforge.starter.temporal.EnvironmentVisibility;
+import dev.envforge.starter.temporal.EnvironmentVisibility.VisibilityPage;
+import dev.envforge.starter.temporal.PageTokenRefusedException;
+import dev.envforge.starter.temporal.UpdateRefusedException;
 import dev.envforge.workflows.environment.EnvironmentOutputs;
-import dev.envforge.workflows.environment.EnvironmentSearchAttributes;
 import dev.envforge.workflows.environment.EnvironmentStatus;
 import dev.envforge.workflows.environment.ExtendRequest;
 import dev.envforge.workflows.environment.Phase;
@@ -18,30 +21,15 @@ import dev.envforge.workflows.request.EnvironmentNaming;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import dev.envforge.workflows.request.FieldError;
 import dev.envforge.workflows.request.RequestValidator;
-import io.grpc.Status;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.client.WorkflowException;
-import io.temporal.client.WorkflowExecutionMetadata;
-import io.temporal.common.SearchAttributes;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** The API's use cases: request, look at, list, extend and destroy environments. */
 @Service
 public class EnvironmentService {
-
-  private static final Logger log = LoggerFactory.getLogger(EnvironmentService.class);
-
-  static final int MAX_REASON_LENGTH = 200;
 
   /**
    * How long the answer to a repeated request waits for the live status; it is a courtesy, since
@@ -49,17 +37,20 @@ public class EnvironmentService {
    */
   private static final Duration REPEAT_STATUS_PATIENCE = Duration.ofSeconds(2);
 
-  private final TemporalEnvironments temporal;
+  private final EnvironmentRuns runs;
+  private final EnvironmentVisibility visibility;
   private final EnvforgeProperties properties;
   private final TimeToReadyRecorder timeToReady;
   private final TeamQuota quota;
 
   public EnvironmentService(
-      TemporalEnvironments temporal,
+      EnvironmentRuns runs,
+      EnvironmentVisibility visibility,
       EnvforgeProperties properties,
       TimeToReadyRecorder timeToReady,
       TeamQuota quota) {
-    this.temporal = temporal;
+    this.runs = runs;
+    this.visibility = visibility;
     this.properties = properties;
     this.timeToReady = timeToReady;
     this.quota = quota;
@@ -86,17 +77,19 @@ public class EnvironmentService {
     }
     String workflowId = EnvironmentNaming.workflowId(request.team(), request.name());
     quota.reserve(request.team(), request.environmentId());
-    StartResult start = temporal.start(request);
+    StartResult start = runs.start(request);
     if (start.started()) {
       return new RequestOutcome(accepted(request, workflowId, start.runId()), true);
     }
-    EnvironmentRequest live = temporal.startInput(workflowId, start.runId());
+    EnvironmentRequest live = runs.startInput(workflowId, start.runId());
     List<FieldDifference> differences = RequestDifferences.between(live, request);
     if (!differences.isEmpty()) {
       throw new RequestConflictException(request.team(), request.name(), differences);
     }
+    // The answer does not depend on the live status: without a worker to answer the query, the
+    // request is still recognised and the answer says PROVISIONING.
     ObservedEnvironment current =
-        currentStatus(workflowId, start.runId())
+        runs.statusIfAnswered(workflowId, start.runId(), REPEAT_STATUS_PATIENCE)
             .map(
                 status ->
                     observed(request.team(), request.name(), workflowId, start.runId(), status))
@@ -112,7 +105,7 @@ public class EnvironmentService {
   /** The status of a known run, for callers that follow one run over time. */
   public ObservedEnvironment observe(String team, String name, String runId) {
     String workflowId = EnvironmentNaming.workflowId(team, name);
-    return observed(team, name, workflowId, runId, temporal.status(workflowId, runId));
+    return observed(team, name, workflowId, runId, runs.status(workflowId, runId));
   }
 
   /** The caller's teams' environments only; an admin's list has every team's. */
@@ -121,12 +114,8 @@ public class EnvironmentService {
     if (team != null) {
       Dns1123.requireLabel("team", team);
     }
-    Phase wanted = phase == null ? null : parsePhase(phase);
-    int size = pageSize == null ? properties.listing().defaultPageSize() : pageSize;
-    if (size < 1 || size > properties.listing().maxPageSize()) {
-      throw new InvalidRequestException(
-          "pageSize", "must be between 1 and " + properties.listing().maxPageSize());
-    }
+    Phase wanted = RequestChecks.phase(phase);
+    int size = RequestChecks.pageSize(pageSize, properties.listing());
     List<String> visibleTeams = caller.teams().stream().filter(Dns1123::isLabel).sorted().toList();
     if (!caller.admin() && (visibleTeams.isEmpty() || (team != null && !caller.mayActFor(team)))) {
       // Nothing to see; another team's name gets the same empty page as an unknown one.
@@ -136,51 +125,37 @@ public class EnvironmentService {
         caller.admin()
             ? VisibilityQuery.environments(team, wanted)
             : VisibilityQuery.environments(team, wanted, visibleTeams);
-    byte[] token = PageTokens.decode(query, pageToken);
     VisibilityPage page;
     try {
-      page = temporal.list(query, size, token);
-    } catch (RuntimeException e) {
-      if (token.length > 0 && TemporalEnvironments.statusCode(e) == Status.Code.INVALID_ARGUMENT) {
-        throw new InvalidRequestException("pageToken", "is not a token from a previous page");
-      }
-      throw e;
+      page = visibility.list(query, size, PageTokens.decode(query, pageToken));
+    } catch (PageTokenRefusedException e) {
+      throw new InvalidRequestException("pageToken", "is not a token from a previous page");
     }
-    List<ListedEnvironment> items =
-        page.executions().stream().map(EnvironmentService::listed).toList();
-    return new EnvironmentListing(items, PageTokens.encode(query, page.nextPageToken()));
+    return new EnvironmentListing(
+        page.environments(), PageTokens.encode(query, page.nextPageToken()));
   }
 
   /** Moves the expiry; the workflow's validator decides whether the new expiry is allowed. */
   public ObservedEnvironment extend(Caller caller, String team, String name, ExtendRequest extend) {
-    checkExtendBody(extend);
+    RequestChecks.extendBody(extend);
     RunDescription run = existingRun(caller, team, name);
     if (!run.open()) {
       throw notRunning(run);
     }
     EnvironmentStatus status =
-        temporal
-            .update(run.workflowId(), run.runId(), "extend", extend)
-            .orElseThrow(() -> notRunning(run));
+        runs.extend(run.workflowId(), run.runId(), extend).orElseThrow(() -> notRunning(run));
     return observed(team, name, run.workflowId(), run.runId(), status);
   }
 
   /** Starts teardown; asking again while it runs, or after it ended, changes nothing. */
   public ObservedEnvironment destroy(Caller caller, String team, String name, String reason) {
-    if (reason != null && reason.length() > MAX_REASON_LENGTH) {
-      throw new InvalidRequestException(
-          "reason", "must be at most " + MAX_REASON_LENGTH + " characters");
-    }
-    if (reason != null && reason.codePoints().anyMatch(EnvironmentService::unprintable)) {
-      // It ends up in the status, the UI and log lines: no line breaks or control characters.
-      throw new InvalidRequestException("reason", "must not contain control characters");
-    }
+    RequestChecks.reason(reason);
     RunDescription run = existingRun(caller, team, name);
     EnvironmentStatus status =
         (run.open()
-                ? temporal.update(run.workflowId(), run.runId(), "destroy", reason)
+                ? runs.destroy(run.workflowId(), run.runId(), reason)
                 : Optional.<EnvironmentStatus>empty())
-            .orElseGet(() -> temporal.status(run.workflowId(), run.runId()));
+            .orElseGet(() -> runs.status(run.workflowId(), run.runId()));
     return observed(team, name, run.workflowId(), run.runId(), status);
   }
 
@@ -189,13 +164,11 @@ public class EnvironmentService {
    * exactly like a missing one, so that a caller learns nothing about teams it is not in.
    */
   private RunDescription existingRun(Caller caller, String team, String name) {
-    Dns1123.requireLabel("team", team);
-    Dns1123.requireLabel("name", name);
+    RequestChecks.environment(team, name);
     if (!caller.mayActFor(team)) {
       throw new EnvironmentNotFoundException(team, name);
     }
-    return temporal
-        .describe(EnvironmentNaming.workflowId(team, name))
+    return runs.describe(EnvironmentNaming.workflowId(team, name))
         .orElseThrow(() -> new EnvironmentNotFoundException(team, name));
   }
 
@@ -203,19 +176,6 @@ public class EnvironmentService {
       String team, String name, String workflowId, String runId, EnvironmentStatus status) {
     timeToReady.observe(runId, status);
     return new ObservedEnvironment(team, name, workflowId, runId, status);
-  }
-
-  /**
-   * The live status for the answer to a repeated request. The answer does not depend on it: when no
-   * worker answers the query, the request is still recognised and the answer says PROVISIONING.
-   */
-  private Optional<EnvironmentStatus> currentStatus(String workflowId, String runId) {
-    try {
-      return Optional.ofNullable(temporal.status(workflowId, runId, REPEAT_STATUS_PATIENCE));
-    } catch (TemporalUnavailableException | WorkflowException e) {
-      log.debug("no status for {} yet: {}", workflowId, e.getMessage());
-      return Optional.empty();
-    }
   }
 
   /** What is known of a run that has just been started: its request, and nothing done yet. */
@@ -237,65 +197,10 @@ public class EnvironmentService {
     return new ObservedEnvironment(request.team(), request.name(), workflowId, runId, status);
   }
 
-  private static void checkExtendBody(ExtendRequest extend) {
-    if (extend == null || (extend.by() == null) == (extend.until() == null)) {
-      throw new InvalidRequestException("by", "give exactly one of 'by' or 'until'");
-    }
-    if (extend.by() != null) {
-      try {
-        Duration.parse(extend.by());
-      } catch (DateTimeParseException e) {
-        throw new InvalidRequestException("by", "must be an ISO-8601 duration such as PT2H");
-      }
-    }
-  }
-
-  private static boolean unprintable(int codePoint) {
-    int type = Character.getType(codePoint);
-    return Character.isISOControl(codePoint)
-        || type == Character.FORMAT
-        || type == Character.LINE_SEPARATOR
-        || type == Character.PARAGRAPH_SEPARATOR
-        || type == Character.SURROGATE
-        || type == Character.UNASSIGNED;
-  }
-
   private static UpdateRefusedException notRunning(RunDescription run) {
     String phase = run.phase() == null ? "no longer running" : run.phase().name();
     return new UpdateRefusedException(
         UpdateRefusedException.Reason.WRONG_STATE,
         "extend: the environment is " + phase + ", not READY");
-  }
-
-  private static Phase parsePhase(String phase) {
-    try {
-      return Phase.valueOf(phase.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException(
-          "phase",
-          "must be one of "
-              + Arrays.stream(Phase.values()).map(Phase::name).collect(Collectors.joining(", ")));
-    }
-  }
-
-  private static ListedEnvironment listed(WorkflowExecutionMetadata execution) {
-    SearchAttributes attributes = execution.getTypedSearchAttributes();
-    OffsetDateTime expiresAt = attributes.get(EnvironmentSearchAttributes.EXPIRES_AT);
-    String workflowId = execution.getExecution().getWorkflowId();
-    // The id says the same as the search attributes; it also holds for runs started without them.
-    String[] idParts = workflowId.split("/", 3);
-    String team = attributes.get(EnvironmentSearchAttributes.TEAM);
-    String name = attributes.get(EnvironmentSearchAttributes.NAME);
-    return new ListedEnvironment(
-        team == null && idParts.length == 3 ? idParts[1] : team,
-        name == null && idParts.length == 3 ? idParts[2] : name,
-        workflowId,
-        execution.getExecution().getRunId(),
-        TemporalEnvironments.phaseOrNull(attributes.get(EnvironmentSearchAttributes.PHASE)),
-        attributes.get(EnvironmentSearchAttributes.CLUSTER),
-        expiresAt == null ? null : expiresAt.toInstant(),
-        execution.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING,
-        execution.getStartTime(),
-        execution.getCloseTime());
   }
 }

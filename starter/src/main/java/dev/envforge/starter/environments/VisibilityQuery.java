@@ -1,5 +1,6 @@
 package dev.envforge.starter.environments;
 
+import dev.envforge.starter.temporal.WorkflowTypes;
 import dev.envforge.workflows.environment.EnvironmentSearchAttributes;
 import dev.envforge.workflows.environment.Phase;
 import java.util.Collection;
@@ -16,9 +17,7 @@ public final class VisibilityQuery {
   /** Every environment run, optionally of one team and in one phase. */
   public static String environments(String team, Phase phase) {
     StringBuilder query =
-        new StringBuilder("WorkflowType = '")
-            .append(TemporalEnvironments.WORKFLOW_TYPE)
-            .append("'");
+        new StringBuilder("WorkflowType = '").append(WorkflowTypes.ENVIRONMENT).append("'");
     if (team != null) {
       if (!Dns1123.isLabel(team)) {
         throw new IllegalArgumentException("team is not a DNS-1123 label");

@@ -1,6 +1,6 @@
 package dev.envforge.starter.health;
 
-import dev.envforge.starter.environments.TemporalEnvironments;
+import dev.envforge.starter.temporal.TemporalServer;
 import java.time.Duration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -16,9 +16,9 @@ public class TemporalHealthIndicator implements HealthIndicator {
   // Short, so that a probe answers within a load balancer's patience even if Temporal hangs.
   private static final Duration DEADLINE = Duration.ofSeconds(2);
 
-  private final TemporalEnvironments temporal;
+  private final TemporalServer temporal;
 
-  public TemporalHealthIndicator(TemporalEnvironments temporal) {
+  public TemporalHealthIndicator(TemporalServer temporal) {
     this.temporal = temporal;
   }
 

@@ -1,7 +1,7 @@
 package dev.envforge.starter.metrics;
 
-import dev.envforge.starter.environments.TemporalEnvironments;
 import dev.envforge.starter.environments.VisibilityQuery;
+import dev.envforge.starter.temporal.EnvironmentVisibility;
 import dev.envforge.workflows.environment.Phase;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,11 +25,11 @@ public class PhaseGauges {
 
   private static final Logger log = LoggerFactory.getLogger(PhaseGauges.class);
 
-  private final TemporalEnvironments temporal;
+  private final EnvironmentVisibility visibility;
   private final Map<Phase, AtomicReference<Double>> counts = new EnumMap<>(Phase.class);
 
-  public PhaseGauges(TemporalEnvironments temporal, MeterRegistry registry) {
-    this.temporal = temporal;
+  public PhaseGauges(EnvironmentVisibility visibility, MeterRegistry registry) {
+    this.visibility = visibility;
     for (Phase phase : Phase.values()) {
       AtomicReference<Double> count = new AtomicReference<>(Double.NaN);
       counts.put(phase, count);
@@ -49,7 +49,7 @@ public class PhaseGauges {
     for (Phase phase : Phase.values()) {
       double value;
       try {
-        value = temporal.count(VisibilityQuery.inPhase(phase));
+        value = visibility.count(VisibilityQuery.inPhase(phase));
       } catch (RuntimeException e) {
         log.debug("could not count {} environments: {}", phase, e.getMessage());
         value = Double.NaN;

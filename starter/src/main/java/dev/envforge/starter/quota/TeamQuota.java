@@ -1,10 +1,14 @@
 package dev.envforge.starter.quota;
 
-import dev.envforge.starter.environments.TemporalEnvironments;
 import dev.envforge.starter.environments.VisibilityQuery;
+import dev.envforge.starter.temporal.EnvironmentVisibility;
+import dev.envforge.starter.temporal.EnvironmentVisibility.VisibilityPage;
+import dev.envforge.starter.temporal.ListedEnvironment;
+import dev.envforge.starter.temporal.TeamQuotaReservations;
 import dev.envforge.workflows.quota.Reservation;
 import dev.envforge.workflows.quota.ReservationRequest;
-import io.temporal.client.WorkflowExecutionMetadata;
+import dev.envforge.workflows.request.EnvironmentNaming;
+import dev.envforge.workflows.request.EnvironmentNaming.TeamAndName;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,11 +24,16 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(TeamLimitProperties.class)
 public class TeamQuota {
 
-  private final TemporalEnvironments temporal;
+  private final TeamQuotaReservations reservations;
+  private final EnvironmentVisibility visibility;
   private final TeamLimitProperties limits;
 
-  public TeamQuota(TemporalEnvironments temporal, TeamLimitProperties limits) {
-    this.temporal = temporal;
+  public TeamQuota(
+      TeamQuotaReservations reservations,
+      EnvironmentVisibility visibility,
+      TeamLimitProperties limits) {
+    this.reservations = reservations;
+    this.visibility = visibility;
     this.limits = limits;
   }
 
@@ -35,35 +44,36 @@ public class TeamQuota {
   public void reserve(String team, String environmentId) {
     int limit = limits.limitOf(team);
     // One more than the limit is enough to decide; a cut list only keeps reservations longer.
-    VisibilityLive live = live(team, limit + 1);
+    VisibilityLive live = liveInVisibility(team, limit + 1);
     Reservation reservation =
-        temporal.reserve(
+        reservations.reserve(
             team, new ReservationRequest(environmentId, limit, live.ids(), live.complete()));
     if (!reservation.granted()) {
       throw new TeamLimitExceededException(team, reservation.limit(), reservation.live());
     }
   }
 
+  /** The team's running environments as visibility lists them, which the reservation carries. */
   private record VisibilityLive(List<String> ids, boolean complete) {}
 
-  private VisibilityLive live(String team, int atMost) {
+  private VisibilityLive liveInVisibility(String team, int atMost) {
     String query = VisibilityQuery.running(team);
     List<String> ids = new ArrayList<>();
     byte[] token = new byte[0];
     do {
-      TemporalEnvironments.VisibilityPage page =
-          temporal.list(query, Math.min(100, atMost - ids.size()), token);
-      for (WorkflowExecutionMetadata execution : page.executions()) {
-        ids.add(environmentId(execution.getExecution().getWorkflowId()));
+      VisibilityPage page = visibility.list(query, Math.min(100, atMost - ids.size()), token);
+      for (ListedEnvironment environment : page.environments()) {
+        ids.add(environmentId(environment.workflowId()));
       }
       token = page.nextPageToken();
     } while (token.length > 0 && ids.size() < atMost);
     return new VisibilityLive(ids, token.length == 0);
   }
 
-  /** {@code environment/<team>/<name>} to {@code <team>-<name>}. */
-  static String environmentId(String workflowId) {
-    String[] parts = workflowId.split("/", 3);
-    return parts.length == 3 ? parts[1] + "-" + parts[2] : workflowId;
+  /** {@code environment/<team>/<name>} to {@code <team>-<name>}; any other id as it is. */
+  private static String environmentId(String workflowId) {
+    return EnvironmentNaming.parseWorkflowId(workflowId)
+        .map(TeamAndName::environmentId)
+        .orElse(workflowId);
   }
 }

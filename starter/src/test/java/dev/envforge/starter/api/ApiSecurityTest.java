@@ -21,13 +21,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.envforge.starter.config.StarterConfiguration;
 import dev.envforge.starter.config.StrictJsonConfiguration;
 import dev.envforge.starter.environments.EnvironmentService;
-import dev.envforge.starter.environments.TemporalEnvironments;
-import dev.envforge.starter.environments.TemporalEnvironments.VisibilityPage;
 import dev.envforge.starter.metrics.TimeToReadyRecorder;
 import dev.envforge.starter.quota.TeamLimitExceededException;
 import dev.envforge.starter.quota.TeamQuota;
 import dev.envforge.starter.security.SecurityConfiguration;
 import dev.envforge.starter.security.TestTokens;
+import dev.envforge.starter.temporal.EnvironmentRuns;
+import dev.envforge.starter.temporal.EnvironmentVisibility;
+import dev.envforge.starter.temporal.EnvironmentVisibility.VisibilityPage;
+import dev.envforge.starter.temporal.TemporalServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
@@ -94,13 +96,15 @@ class ApiSecurityTest {
   }
 
   @Autowired MockMvc mvc;
-  @MockitoBean TemporalEnvironments temporal;
+  @MockitoBean EnvironmentRuns runs;
+  @MockitoBean EnvironmentVisibility visibility;
+  @MockitoBean TemporalServer server;
   @MockitoBean TeamQuota quota;
 
   @BeforeEach
   void temporalNamespace() {
-    when(temporal.namespace()).thenReturn("default");
-    when(temporal.list(anyString(), anyInt(), any()))
+    when(server.namespace()).thenReturn("default");
+    when(visibility.list(anyString(), anyInt(), any()))
         .thenReturn(new VisibilityPage(List.of(), new byte[0]));
   }
 
@@ -121,8 +125,8 @@ class ApiSecurityTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(REQUEST_JSON))
         .andExpect(status().isUnauthorized());
-    verify(temporal, never()).start(any());
-    verify(temporal, never()).list(anyString(), anyInt(), any());
+    verify(runs, never()).start(any());
+    verify(visibility, never()).list(anyString(), anyInt(), any());
   }
 
   @Test
@@ -153,14 +157,14 @@ class ApiSecurityTest {
                     .content("{\"by\":\"PT1H\"}")))
         .andExpect(status().isNotFound());
     // Not even asked: whether it exists must not show in timing or errors either.
-    verify(temporal, never()).describe(anyString());
+    verify(runs, never()).describe(anyString());
   }
 
   @Test
   void givenATeamMember_whenListing_itShouldOnlyQueryItsTeams() throws Exception {
     mvc.perform(as(TestTokens.PAYMENTS, get("/api/v1/environments").param("phase", "READY")))
         .andExpect(status().isOk());
-    verify(temporal)
+    verify(visibility)
         .list(
             eq(
                 "WorkflowType = 'EnvironmentWorkflow' AND EnvPhase = 'READY'"
@@ -175,13 +179,13 @@ class ApiSecurityTest {
     mvc.perform(as(TestTokens.PAYMENTS, get("/api/v1/environments").param("team", "search")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.items").isEmpty());
-    verify(temporal, never()).list(anyString(), anyInt(), any());
+    verify(visibility, never()).list(anyString(), anyInt(), any());
   }
 
   @Test
   void givenAnAdmin_whenListing_itShouldQueryEveryTeam() throws Exception {
     mvc.perform(as(TestTokens.ADMIN, get("/api/v1/environments"))).andExpect(status().isOk());
-    verify(temporal).list(eq("WorkflowType = 'EnvironmentWorkflow'"), eq(20), any());
+    verify(visibility).list(eq("WorkflowType = 'EnvironmentWorkflow'"), eq(20), any());
   }
 
   @Test
@@ -195,7 +199,7 @@ class ApiSecurityTest {
                     .content(REQUEST_JSON.replace("\"payments\"", "\"search\""))))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.team").value("search"));
-    verify(temporal, never()).start(any());
+    verify(runs, never()).start(any());
     verify(quota, never()).reserve(anyString(), anyString());
     assertThat(output)
         .contains(
@@ -222,7 +226,7 @@ class ApiSecurityTest {
         .andExpect(jsonPath("$.type").value("urn:envforge:problem:team-limit"))
         .andExpect(jsonPath("$.limit").value(2))
         .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("at most 2")));
-    verify(temporal, never()).start(any());
+    verify(runs, never()).start(any());
     assertThat(output)
         .contains(
             "caller=payments-ci action=\"POST /api/v1/environments\""

@@ -26,16 +26,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.envforge.starter.config.StarterConfiguration;
 import dev.envforge.starter.config.StrictJsonConfiguration;
 import dev.envforge.starter.environments.EnvironmentService;
-import dev.envforge.starter.environments.TemporalEnvironments;
-import dev.envforge.starter.environments.TemporalEnvironments.RunDescription;
-import dev.envforge.starter.environments.TemporalEnvironments.StartResult;
-import dev.envforge.starter.environments.TemporalEnvironments.VisibilityPage;
-import dev.envforge.starter.environments.TemporalUnavailableException;
-import dev.envforge.starter.environments.UpdateRefusedException;
 import dev.envforge.starter.metrics.TimeToReadyRecorder;
 import dev.envforge.starter.quota.TeamQuota;
 import dev.envforge.starter.security.SecurityConfiguration;
 import dev.envforge.starter.security.TestTokens;
+import dev.envforge.starter.temporal.EnvironmentRuns;
+import dev.envforge.starter.temporal.EnvironmentRuns.RunDescription;
+import dev.envforge.starter.temporal.EnvironmentRuns.StartResult;
+import dev.envforge.starter.temporal.EnvironmentVisibility;
+import dev.envforge.starter.temporal.EnvironmentVisibility.VisibilityPage;
+import dev.envforge.starter.temporal.ListedEnvironment;
+import dev.envforge.starter.temporal.TemporalServer;
+import dev.envforge.starter.temporal.TemporalUnavailableException;
+import dev.envforge.starter.temporal.UpdateRefusedException;
 import dev.envforge.workflows.environment.EnvironmentStatus;
 import dev.envforge.workflows.environment.ExpiryWarning;
 import dev.envforge.workflows.environment.ExtendRequest;
@@ -45,10 +48,6 @@ import dev.envforge.workflows.request.EnvironmentRequest;
 import dev.envforge.workflows.request.Profile;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
-import io.temporal.client.WorkflowExecutionMetadata;
-import io.temporal.common.converter.DefaultDataConverter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -118,12 +117,14 @@ class EnvironmentControllerTest {
   }
 
   @Autowired MockMvc mvc;
-  @MockitoBean TemporalEnvironments temporal;
+  @MockitoBean EnvironmentRuns runs;
+  @MockitoBean EnvironmentVisibility visibility;
+  @MockitoBean TemporalServer server;
   @MockitoBean TeamQuota quota;
 
   @BeforeEach
   void temporalNamespace() {
-    when(temporal.namespace()).thenReturn("default");
+    when(server.namespace()).thenReturn("default");
   }
 
   // --- POST: validation and body problems -------------------------------------------------
@@ -135,7 +136,7 @@ class EnvironmentControllerTest {
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
         .andExpect(jsonPath("$.errors[0].field").value("colour"))
         .andExpect(jsonPath("$.detail").value("colour: is not a known field"));
-    verify(temporal, never()).start(any());
+    verify(runs, never()).start(any());
   }
 
   @Test
@@ -183,7 +184,7 @@ class EnvironmentControllerTest {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.title").value("Request body too large"))
         .andExpect(jsonPath("$.detail").value("body: must be at most 16384 bytes"));
-    verify(temporal, never()).start(any());
+    verify(runs, never()).start(any());
   }
 
   @Test
@@ -193,7 +194,7 @@ class EnvironmentControllerTest {
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
         .andExpect(jsonPath("$.errors", hasSize(1)))
         .andExpect(jsonPath("$.errors[0].field").value("team"));
-    verify(temporal, never()).start(any());
+    verify(runs, never()).start(any());
   }
 
   @Test
@@ -233,12 +234,12 @@ class EnvironmentControllerTest {
         .andExpect(jsonPath("$.errors[0].field").value("keep"))
         .andExpect(
             jsonPath("$.errors[0].message", containsString("not allowed for team 'payments'")));
-    verify(temporal, never()).start(any());
+    verify(runs, never()).start(any());
   }
 
   @Test
   void givenKeepWhereTheTeamMayKeep_whenRequested_itShouldStartAKeptEnvironment() throws Exception {
-    when(temporal.start(any())).thenReturn(new StartResult(RUN_ID, true));
+    when(runs.start(any())).thenReturn(new StartResult(RUN_ID, true));
 
     mvc.perform(
             json(
@@ -249,7 +250,7 @@ class EnvironmentControllerTest {
         .andExpect(jsonPath("$.request.keep").value(true));
 
     ArgumentCaptor<EnvironmentRequest> started = ArgumentCaptor.forClass(EnvironmentRequest.class);
-    verify(temporal).start(started.capture());
+    verify(runs).start(started.capture());
     assertThat(started.getValue().keep()).isTrue();
   }
 
@@ -265,14 +266,14 @@ class EnvironmentControllerTest {
         .andExpect(
             jsonPath("$.errors[0].message")
                 .value("must be at most PT24H (the maximum for profile 'large')"));
-    verify(temporal, never()).start(any());
+    verify(runs, never()).start(any());
   }
 
   // --- POST: start, idempotency, conflict --------------------------------------------------
 
   @Test
   void givenANewRequest_whenRequested_itShouldStartItAndAnswer202WithLocation() throws Exception {
-    when(temporal.start(any())).thenReturn(new StartResult(RUN_ID, true));
+    when(runs.start(any())).thenReturn(new StartResult(RUN_ID, true));
 
     mvc.perform(json(post("/api/v1/environments"), REQUEST_JSON))
         .andExpect(status().isAccepted())
@@ -283,16 +284,17 @@ class EnvironmentControllerTest {
         .andExpect(jsonPath("$.request.database.kind").value("postgres"));
 
     ArgumentCaptor<EnvironmentRequest> started = ArgumentCaptor.forClass(EnvironmentRequest.class);
-    verify(temporal).start(started.capture());
+    verify(runs).start(started.capture());
     assertThat(started.getValue()).isEqualTo(request());
   }
 
   @Test
   void givenTheSameRequestLive_whenRequestedAgain_itShouldAnswer200WithTheLiveEnvironment()
       throws Exception {
-    when(temporal.start(any())).thenReturn(new StartResult(RUN_ID, false));
-    when(temporal.startInput(WORKFLOW_ID, RUN_ID)).thenReturn(request());
-    when(temporal.status(eq(WORKFLOW_ID), eq(RUN_ID), any())).thenReturn(ready(request()));
+    when(runs.start(any())).thenReturn(new StartResult(RUN_ID, false));
+    when(runs.startInput(WORKFLOW_ID, RUN_ID)).thenReturn(request());
+    when(runs.statusIfAnswered(eq(WORKFLOW_ID), eq(RUN_ID), any()))
+        .thenReturn(Optional.of(ready(request())));
 
     mvc.perform(json(post("/api/v1/environments"), REQUEST_JSON))
         .andExpect(status().isOk())
@@ -304,11 +306,11 @@ class EnvironmentControllerTest {
   @Test
   void givenTheSameRequestWithDefaultsSpelledOut_whenRequestedAgain_itShouldNotConflict()
       throws Exception {
-    when(temporal.start(any())).thenReturn(new StartResult(RUN_ID, false));
-    when(temporal.startInput(WORKFLOW_ID, RUN_ID))
+    when(runs.start(any())).thenReturn(new StartResult(RUN_ID, false));
+    when(runs.startInput(WORKFLOW_ID, RUN_ID))
         .thenReturn(new EnvironmentRequest("payments", "checkout", null, null, null, "PT120M"));
-    when(temporal.status(eq(WORKFLOW_ID), eq(RUN_ID), any()))
-        .thenThrow(new TemporalUnavailableException("no worker", true, null));
+    // No worker answers the status query.
+    when(runs.statusIfAnswered(eq(WORKFLOW_ID), eq(RUN_ID), any())).thenReturn(Optional.empty());
 
     mvc.perform(
             json(
@@ -323,9 +325,9 @@ class EnvironmentControllerTest {
   @Test
   void givenADifferentSpecLive_whenRequested_itShouldAnswer409ListingTheDifferingFields()
       throws Exception {
-    when(temporal.start(any())).thenReturn(new StartResult(RUN_ID, false));
+    when(runs.start(any())).thenReturn(new StartResult(RUN_ID, false));
     EnvironmentRequest live = request();
-    when(temporal.startInput(WORKFLOW_ID, RUN_ID))
+    when(runs.startInput(WORKFLOW_ID, RUN_ID))
         .thenReturn(
             new EnvironmentRequest(
                 live.team(), live.name(), live.cluster(), Profile.LARGE, live.database(), "PT2H"));
@@ -344,7 +346,7 @@ class EnvironmentControllerTest {
 
   @Test
   void givenNoSuchEnvironment_whenFetched_itShouldAnswer404Problem() throws Exception {
-    when(temporal.describe(WORKFLOW_ID)).thenReturn(Optional.empty());
+    when(runs.describe(WORKFLOW_ID)).thenReturn(Optional.empty());
 
     mvc.perform(get("/api/v1/environments/payments/checkout"))
         .andExpect(status().isNotFound())
@@ -357,7 +359,7 @@ class EnvironmentControllerTest {
   void givenAReadyEnvironment_whenFetched_itShouldShowStepsOutputsExpiryAndTheUiLink()
       throws Exception {
     givenRun(true, Phase.READY);
-    when(temporal.status(WORKFLOW_ID, RUN_ID)).thenReturn(ready(request()));
+    when(runs.status(WORKFLOW_ID, RUN_ID)).thenReturn(ready(request()));
 
     MvcResult result =
         mvc.perform(get("/api/v1/environments/payments/checkout"))
@@ -397,7 +399,7 @@ class EnvironmentControllerTest {
             "env-payments-checkout.expiring-1893499200",
             NotificationState.FAILED,
             "IllegalStateException: webhook answered HTTP 503");
-    when(temporal.status(WORKFLOW_ID, RUN_ID))
+    when(runs.status(WORKFLOW_ID, RUN_ID))
         .thenReturn(
             new EnvironmentStatus(
                 ready.environmentId(),
@@ -433,7 +435,7 @@ class EnvironmentControllerTest {
   @Test
   void givenTemporalUnavailable_whenFetched_itShouldAnswer503ProblemWithRetryAfter()
       throws Exception {
-    when(temporal.describe(WORKFLOW_ID))
+    when(runs.describe(WORKFLOW_ID))
         .thenThrow(new TemporalUnavailableException("Temporal is unavailable", false, null));
 
     mvc.perform(get("/api/v1/environments/payments/checkout"))
@@ -445,8 +447,7 @@ class EnvironmentControllerTest {
 
   @Test
   void givenAnUnexpectedFailure_whenFetched_itShouldAnswer500WithoutInternals() throws Exception {
-    when(temporal.describe(WORKFLOW_ID))
-        .thenThrow(new IllegalStateException("secret internal detail"));
+    when(runs.describe(WORKFLOW_ID)).thenThrow(new IllegalStateException("secret internal detail"));
 
     MvcResult result =
         mvc.perform(get("/api/v1/environments/payments/checkout"))
@@ -466,21 +467,21 @@ class EnvironmentControllerTest {
       throws Exception {
     givenRun(true, Phase.READY);
     String message = "by: the expiry would be 2030-02-01T00:00:00Z, beyond the maximum TTL";
-    when(temporal.update(eq(WORKFLOW_ID), eq(RUN_ID), eq("extend"), any()))
+    when(runs.extend(eq(WORKFLOW_ID), eq(RUN_ID), any()))
         .thenThrow(new UpdateRefusedException(UpdateRefusedException.Reason.UNACCEPTABLE, message));
 
     mvc.perform(json(post("/api/v1/environments/payments/checkout/extend"), "{\"by\":\"P30D\"}"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
         .andExpect(jsonPath("$.detail").value(message));
-    verify(temporal).update(WORKFLOW_ID, RUN_ID, "extend", ExtendRequest.by("P30D"));
+    verify(runs).extend(WORKFLOW_ID, RUN_ID, ExtendRequest.by("P30D"));
   }
 
   @Test
   void givenAnEnvironmentStillProvisioning_whenExtendedAndRefused_itShouldAnswer409()
       throws Exception {
     givenRun(true, Phase.DESTROYING);
-    when(temporal.update(eq(WORKFLOW_ID), eq(RUN_ID), eq("extend"), any()))
+    when(runs.extend(eq(WORKFLOW_ID), eq(RUN_ID), any()))
         .thenThrow(
             new UpdateRefusedException(
                 UpdateRefusedException.Reason.WRONG_STATE,
@@ -498,7 +499,8 @@ class EnvironmentControllerTest {
     mvc.perform(json(post("/api/v1/environments/payments/checkout/extend"), "{\"by\":\"PT1H\"}"))
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.detail").value(containsString("DESTROYED")));
-    verify(temporal, never()).update(anyString(), anyString(), anyString(), any());
+    verify(runs, never()).extend(anyString(), anyString(), any());
+    verify(runs, never()).destroy(anyString(), anyString(), any());
   }
 
   @Test
@@ -523,8 +525,7 @@ class EnvironmentControllerTest {
   void givenAReadyEnvironment_whenExtended_itShouldAnswerTheNewExpiry() throws Exception {
     givenRun(true, Phase.READY);
     EnvironmentStatus extended = ready(request());
-    when(temporal.update(eq(WORKFLOW_ID), eq(RUN_ID), eq("extend"), any()))
-        .thenReturn(Optional.of(extended));
+    when(runs.extend(eq(WORKFLOW_ID), eq(RUN_ID), any())).thenReturn(Optional.of(extended));
 
     mvc.perform(json(post("/api/v1/environments/payments/checkout/extend"), "{\"by\":\"PT1H\"}"))
         .andExpect(status().isOk())
@@ -536,7 +537,7 @@ class EnvironmentControllerTest {
   @Test
   void givenAReadyEnvironment_whenDeleted_itShouldStartTeardownAndAnswer202() throws Exception {
     givenRun(true, Phase.READY);
-    when(temporal.update(WORKFLOW_ID, RUN_ID, "destroy", "done testing"))
+    when(runs.destroy(WORKFLOW_ID, RUN_ID, "done testing"))
         .thenReturn(Optional.of(inPhase(ready(request()), Phase.DESTROYING, "destroyed: done")));
 
     mvc.perform(delete("/api/v1/environments/payments/checkout").param("reason", "done testing"))
@@ -548,18 +549,19 @@ class EnvironmentControllerTest {
   void givenADestroyedEnvironment_whenDeletedAgain_itShouldAnswer202WithoutAnUpdate()
       throws Exception {
     givenRun(false, Phase.DESTROYED);
-    when(temporal.status(WORKFLOW_ID, RUN_ID))
+    when(runs.status(WORKFLOW_ID, RUN_ID))
         .thenReturn(inPhase(ready(request()), Phase.DESTROYED, "destroy requested"));
 
     mvc.perform(delete("/api/v1/environments/payments/checkout"))
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.phase").value("DESTROYED"));
-    verify(temporal, never()).update(anyString(), anyString(), anyString(), any());
+    verify(runs, never()).extend(anyString(), anyString(), any());
+    verify(runs, never()).destroy(anyString(), anyString(), any());
   }
 
   @Test
   void givenNoSuchEnvironment_whenDeleted_itShouldAnswer404() throws Exception {
-    when(temporal.describe(WORKFLOW_ID)).thenReturn(Optional.empty());
+    when(runs.describe(WORKFLOW_ID)).thenReturn(Optional.empty());
 
     mvc.perform(delete("/api/v1/environments/payments/checkout")).andExpect(status().isNotFound());
   }
@@ -572,7 +574,7 @@ class EnvironmentControllerTest {
     givenRun(true, Phase.PROVISIONING);
     EnvironmentStatus ready = ready(request());
     EnvironmentStatus provisioning = inPhase(ready, Phase.PROVISIONING, null);
-    when(temporal.status(WORKFLOW_ID, RUN_ID))
+    when(runs.status(WORKFLOW_ID, RUN_ID))
         .thenReturn(provisioning, provisioning, provisioning, ready, ready);
 
     MvcResult started =
@@ -590,7 +592,7 @@ class EnvironmentControllerTest {
 
   @Test
   void givenNoSuchEnvironment_whenFollowed_itShouldAnswer404Problem() throws Exception {
-    when(temporal.describe(WORKFLOW_ID)).thenReturn(Optional.empty());
+    when(runs.describe(WORKFLOW_ID)).thenReturn(Optional.empty());
 
     mvc.perform(
             get("/api/v1/environments/payments/checkout/events")
@@ -606,9 +608,9 @@ class EnvironmentControllerTest {
       throws Exception {
     byte[] serverToken = "page-2".getBytes(StandardCharsets.UTF_8);
     String query = "WorkflowType = 'EnvironmentWorkflow' AND EnvTeam = 'payments'";
-    when(temporal.list(eq(query), eq(1), eq(new byte[0])))
+    when(visibility.list(eq(query), eq(1), eq(new byte[0])))
         .thenReturn(new VisibilityPage(List.of(execution("checkout")), serverToken));
-    when(temporal.list(eq(query), eq(1), eq(serverToken)))
+    when(visibility.list(eq(query), eq(1), eq(serverToken)))
         .thenReturn(new VisibilityPage(List.of(execution("search")), new byte[0]));
 
     MvcResult first =
@@ -617,6 +619,8 @@ class EnvironmentControllerTest {
             .andExpect(jsonPath("$.items", hasSize(1)))
             .andExpect(jsonPath("$.items[0].workflowId").value("environment/payments/checkout"))
             .andExpect(jsonPath("$.items[0].href").value("/api/v1/environments/payments/checkout"))
+            .andExpect(jsonPath("$.items[0].phase").value("READY"))
+            .andExpect(jsonPath("$.items[0].environment").doesNotExist())
             .andExpect(jsonPath("$.nextPageToken").isString())
             .andReturn();
     String token =
@@ -636,7 +640,7 @@ class EnvironmentControllerTest {
 
   @Test
   void givenATokenFromAnotherFilter_whenListed_itShouldAnswer400NamingPageToken() throws Exception {
-    when(temporal.list(anyString(), anyInt(), any()))
+    when(visibility.list(anyString(), anyInt(), any()))
         .thenReturn(new VisibilityPage(List.of(execution("checkout")), new byte[] {1, 2, 3}));
     MvcResult first =
         mvc.perform(get("/api/v1/environments").param("team", "payments").param("pageSize", "1"))
@@ -667,36 +671,39 @@ class EnvironmentControllerTest {
     mvc.perform(get("/api/v1/environments").param("pageToken", "not base64!"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("pageToken"));
-    verify(temporal, never()).list(anyString(), anyInt(), any());
+    verify(visibility, never()).list(anyString(), anyInt(), any());
   }
 
   @Test
   void givenAPhaseInLowerCase_whenListed_itShouldQueryThatPhase() throws Exception {
-    when(temporal.list(anyString(), anyInt(), any()))
+    when(visibility.list(anyString(), anyInt(), any()))
         .thenReturn(new VisibilityPage(List.of(), new byte[0]));
 
     mvc.perform(get("/api/v1/environments").param("phase", "ready"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.items", hasSize(0)))
         .andExpect(content().string(not(containsString("error"))));
-    verify(temporal)
+    verify(visibility)
         .list("WorkflowType = 'EnvironmentWorkflow' AND EnvPhase = 'READY'", 20, new byte[0]);
   }
 
   private void givenRun(boolean open, Phase phase) {
-    when(temporal.describe(WORKFLOW_ID))
+    when(runs.describe(WORKFLOW_ID))
         .thenReturn(Optional.of(new RunDescription(WORKFLOW_ID, RUN_ID, open, phase)));
   }
 
-  private static WorkflowExecutionMetadata execution(String name) {
-    WorkflowExecutionInfo info =
-        WorkflowExecutionInfo.newBuilder()
-            .setExecution(
-                WorkflowExecution.newBuilder()
-                    .setWorkflowId("environment/payments/" + name)
-                    .setRunId("run-" + name))
-            .build();
-    return new WorkflowExecutionMetadata(info, DefaultDataConverter.STANDARD_INSTANCE);
+  private static ListedEnvironment execution(String name) {
+    return new ListedEnvironment(
+        "payments",
+        name,
+        "environment/payments/" + name,
+        "run-" + name,
+        Phase.READY,
+        null,
+        null,
+        true,
+        Instant.EPOCH,
+        null);
   }
 
   private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder json(

@@ -15,12 +15,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.envforge.starter.config.StarterConfiguration;
 import dev.envforge.starter.config.StrictJsonConfiguration;
 import dev.envforge.starter.environments.EnvironmentService;
-import dev.envforge.starter.environments.TemporalEnvironments;
-import dev.envforge.starter.environments.TemporalEnvironments.StartResult;
 import dev.envforge.starter.metrics.TimeToReadyRecorder;
 import dev.envforge.starter.quota.TeamQuota;
 import dev.envforge.starter.security.SecurityConfiguration;
 import dev.envforge.starter.security.TestTokens;
+import dev.envforge.starter.temporal.EnvironmentRuns;
+import dev.envforge.starter.temporal.EnvironmentRuns.StartResult;
+import dev.envforge.starter.temporal.EnvironmentVisibility;
+import dev.envforge.starter.temporal.TemporalServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
@@ -109,14 +111,16 @@ class HostileInputTest {
   }
 
   @Autowired MockMvc mvc;
-  @MockitoBean TemporalEnvironments temporal;
+  @MockitoBean EnvironmentRuns runs;
+  @MockitoBean EnvironmentVisibility visibility;
+  @MockitoBean TemporalServer server;
   @MockitoBean TeamQuota quota;
   private final JsonMapper json = JsonMapper.builder().build();
 
   @BeforeEach
   void temporalNamespace() {
-    when(temporal.namespace()).thenReturn("default");
-    when(temporal.start(any())).thenReturn(new StartResult("run-1", true));
+    when(server.namespace()).thenReturn("default");
+    when(runs.start(any())).thenReturn(new StartResult("run-1", true));
   }
 
   private MockHttpServletResponse call(MockHttpServletRequestBuilder request) throws Exception {
@@ -185,7 +189,7 @@ class HostileInputTest {
       }
     }
     assertThat(checked).hasSizeGreaterThan(150);
-    verify(temporal, never()).start(any());
+    verify(runs, never()).start(any());
     verifyNoInteractions(quota);
   }
 
@@ -218,8 +222,8 @@ class HostileInputTest {
             call(get("/api/v1/environments").param("pageToken", value)), "pageToken", value);
       }
     }
-    verify(temporal, never()).describe(anyString());
-    verify(temporal, never()).list(anyString(), anyInt(), any());
+    verify(runs, never()).describe(anyString());
+    verify(visibility, never()).list(anyString(), anyInt(), any());
   }
 
   @Test
@@ -242,7 +246,8 @@ class HostileInputTest {
         call(delete("/api/v1/environments/payments/checkout").param("reason", "x".repeat(201))),
         "reason",
         "long");
-    verify(temporal, never()).update(anyString(), anyString(), anyString(), any());
+    verify(runs, never()).extend(anyString(), anyString(), any());
+    verify(runs, never()).destroy(anyString(), anyString(), any());
   }
 
   @Test
@@ -291,6 +296,6 @@ class HostileInputTest {
                 .asString())
         .isEqualTo("ttl");
 
-    verify(temporal, never()).start(any());
+    verify(runs, never()).start(any());
   }
 }

@@ -13,12 +13,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.envforge.starter.config.StarterConfiguration;
 import dev.envforge.starter.config.StrictJsonConfiguration;
 import dev.envforge.starter.environments.EnvironmentService;
-import dev.envforge.starter.environments.TemporalEnvironments;
-import dev.envforge.starter.environments.TemporalEnvironments.VisibilityPage;
 import dev.envforge.starter.metrics.TimeToReadyRecorder;
 import dev.envforge.starter.quota.TeamQuota;
 import dev.envforge.starter.security.JwtIssuer;
 import dev.envforge.starter.security.SecurityConfiguration;
+import dev.envforge.starter.temporal.EnvironmentRuns;
+import dev.envforge.starter.temporal.EnvironmentVisibility;
+import dev.envforge.starter.temporal.EnvironmentVisibility.VisibilityPage;
+import dev.envforge.starter.temporal.TemporalServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -80,13 +82,15 @@ class JwtAuthenticationTest {
   }
 
   @Autowired MockMvc mvc;
-  @MockitoBean TemporalEnvironments temporal;
+  @MockitoBean EnvironmentRuns runs;
+  @MockitoBean EnvironmentVisibility visibility;
+  @MockitoBean TemporalServer server;
   @MockitoBean TeamQuota quota;
 
   @BeforeEach
   void emptyVisibility() {
-    when(temporal.namespace()).thenReturn("default");
-    when(temporal.list(anyString(), anyInt(), any()))
+    when(server.namespace()).thenReturn("default");
+    when(visibility.list(anyString(), anyInt(), any()))
         .thenReturn(new VisibilityPage(List.of(), new byte[0]));
   }
 
@@ -107,7 +111,7 @@ class JwtAuthenticationTest {
                     "Bearer " + ISSUER.token("alice", List.of("payments", "search"))))
         .andExpect(status().isOk());
 
-    verify(temporal)
+    verify(visibility)
         .list(
             eq("WorkflowType = 'EnvironmentWorkflow' AND EnvTeam IN ('payments', 'search')"),
             eq(20),
@@ -123,7 +127,7 @@ class JwtAuthenticationTest {
         .andExpect(status().isForbidden());
     mvc.perform(get("/api/v1/environments").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin))
         .andExpect(status().isOk());
-    verify(temporal).list(eq("WorkflowType = 'EnvironmentWorkflow'"), eq(20), any());
+    verify(visibility).list(eq("WorkflowType = 'EnvironmentWorkflow'"), eq(20), any());
   }
 
   @Test
@@ -154,6 +158,6 @@ class JwtAuthenticationTest {
     org.assertj.core.api.Assertions.assertThat(listWith(ISSUER.token("alice", teams)))
         .as("the same claims, correctly issued, are accepted")
         .isEqualTo(200);
-    verify(temporal, never()).start(any());
+    verify(runs, never()).start(any());
   }
 }

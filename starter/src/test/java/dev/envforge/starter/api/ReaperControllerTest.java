@@ -13,14 +13,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.envforge.starter.config.StarterConfiguration;
 import dev.envforge.starter.config.StrictJsonConfiguration;
-import dev.envforge.starter.environments.TemporalEnvironments;
-import dev.envforge.starter.environments.TemporalUnavailableException;
-import dev.envforge.starter.reaper.NoSweepYetException;
-import dev.envforge.starter.reaper.ReaperSweeps;
-import dev.envforge.starter.reaper.ReaperSweeps.CompletedSweep;
-import dev.envforge.starter.reaper.ReaperSweeps.StartedSweep;
 import dev.envforge.starter.security.SecurityConfiguration;
 import dev.envforge.starter.security.TestTokens;
+import dev.envforge.starter.temporal.NoSweepYetException;
+import dev.envforge.starter.temporal.ReaperSweeps;
+import dev.envforge.starter.temporal.ReaperSweeps.CompletedSweep;
+import dev.envforge.starter.temporal.ReaperSweeps.StartedSweep;
+import dev.envforge.starter.temporal.TemporalServer;
+import dev.envforge.starter.temporal.TemporalUnavailableException;
 import dev.envforge.workflows.reaper.ActionOutcome;
 import dev.envforge.workflows.reaper.EnvironmentClass;
 import dev.envforge.workflows.reaper.SweepAction;
@@ -73,11 +73,11 @@ class ReaperControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean ReaperSweeps sweeps;
-  @MockitoBean TemporalEnvironments temporal;
+  @MockitoBean TemporalServer server;
 
   @BeforeEach
   void temporalNamespace() {
-    when(temporal.namespace()).thenReturn("default");
+    when(server.namespace()).thenReturn("default");
   }
 
   @Test

@@ -1,7 +1,6 @@
-package dev.envforge.starter.reaper;
+package dev.envforge.starter.temporal;
 
 import dev.envforge.starter.config.EnvforgeProperties;
-import dev.envforge.starter.environments.TemporalEnvironments;
 import dev.envforge.workflows.reaper.ReaperWorkflow;
 import dev.envforge.workflows.reaper.SweepReport;
 import dev.envforge.workflows.reaper.SweepRequest;
@@ -9,7 +8,6 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.common.metadata.POJOWorkflowInterfaceMetadata;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,13 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReaperSweeps {
-
-  /** The workflow type as registered by the worker, derived so that a rename cannot drift. */
-  static final String WORKFLOW_TYPE =
-      POJOWorkflowInterfaceMetadata.newInstance(ReaperWorkflow.class)
-          .getWorkflowMethod()
-          .orElseThrow()
-          .getName();
 
   /** Ids of sweeps started through the API; scheduled ones start with the schedule's id. */
   static final String MANUAL_ID_PREFIX = "envforge-reaper/manual-";
@@ -60,12 +51,12 @@ public class ReaperSweeps {
   public CompletedSweep last() {
     String query =
         "WorkflowType = '"
-            + WORKFLOW_TYPE
+            + WorkflowTypes.REAPER
             + "' AND ExecutionStatus = 'Completed' AND TaskQueue = '"
             + properties.taskQueue().replace("'", "\\'")
             + "'";
     Optional<WorkflowExecutionMetadata> latest =
-        TemporalEnvironments.translated(
+        TemporalFailures.translated(
             () -> {
               try (Stream<WorkflowExecutionMetadata> runs = client.listExecutions(query)) {
                 return runs.findFirst();
@@ -74,7 +65,7 @@ public class ReaperSweeps {
     WorkflowExecutionMetadata run = latest.orElseThrow(NoSweepYetException::new);
     WorkflowExecution execution = run.getExecution();
     SweepReport report =
-        TemporalEnvironments.translated(
+        TemporalFailures.translated(
             () -> {
               try {
                 return client
@@ -110,7 +101,7 @@ public class ReaperSweeps {
                 .setTaskQueue(properties.taskQueue())
                 .build());
     WorkflowExecution started =
-        TemporalEnvironments.translated(
+        TemporalFailures.translated(
             () -> WorkflowClient.start(sweep::sweep, new SweepRequest(dryRun)));
     return new StartedSweep(started.getWorkflowId(), started.getRunId());
   }

@@ -1,4 +1,4 @@
-package dev.envforge.starter.environments;
+package dev.envforge.starter.temporal;
 
 /**
  * Temporal, or the worker behind it, did not answer. The request may be retried; nothing was

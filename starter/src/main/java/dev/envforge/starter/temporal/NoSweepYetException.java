@@ -1,4 +1,4 @@
-package dev.envforge.starter.reaper;
+package dev.envforge.starter.temporal;
 
 /** No sweep has completed yet (or none is retained any more). */
 public class NoSweepYetException extends RuntimeException {

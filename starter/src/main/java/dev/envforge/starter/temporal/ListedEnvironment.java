@@ -1,4 +1,4 @@
-package dev.envforge.starter.environments;
+package dev.envforge.starter.temporal;
 
 import dev.envforge.workflows.environment.Phase;
 import java.time.Instant;

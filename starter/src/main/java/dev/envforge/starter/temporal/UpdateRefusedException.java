@@ -1,4 +1,4 @@
-package dev.envforge.starter.environments;
+package dev.envforge.starter.temporal;
 
 /** The workflow refused an update: its validator rejected the input, or its state forbids it. */
 public class UpdateRefusedException extends RuntimeException {

@@ -1,0 +1,95 @@
+package dev.envforge.starter.environments;
+
+import dev.envforge.starter.config.EnvforgeProperties;
+import dev.envforge.workflows.environment.ExpiryPolicy;
+import dev.envforge.workflows.environment.ExtendRequest;
+import dev.envforge.workflows.environment.Phase;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The checks of path variables, query parameters and bodies that need no workflow, so that a bad
+ * request is a 400 naming its field before anything reaches Temporal. Where the workflow checks the
+ * same thing again, the message is the workflow's own.
+ */
+final class RequestChecks {
+
+  static final int MAX_REASON_LENGTH = 200;
+
+  private RequestChecks() {}
+
+  /** The environment in a path: team and name, each a DNS-1123 label. */
+  static void environment(String team, String name) {
+    Dns1123.requireLabel("team", team);
+    Dns1123.requireLabel("name", name);
+  }
+
+  /**
+   * An extend's shape: exactly one of by and until, and by a duration. Whether the new expiry is
+   * allowed is the workflow's to decide, since it knows the current expiry.
+   */
+  static void extendBody(ExtendRequest extend) {
+    if (extend == null || (extend.by() == null) == (extend.until() == null)) {
+      throw new InvalidRequestException("by", ExpiryPolicy.ONE_OF_BY_OR_UNTIL);
+    }
+    if (extend.by() != null) {
+      try {
+        Duration.parse(extend.by());
+      } catch (DateTimeParseException e) {
+        throw new InvalidRequestException("by", ExpiryPolicy.BY_NOT_A_DURATION);
+      }
+    }
+  }
+
+  /** A destroy's reason ends up in the status, the UI and log lines: short, and on one line. */
+  static void reason(String reason) {
+    if (reason == null) {
+      return;
+    }
+    if (reason.length() > MAX_REASON_LENGTH) {
+      throw new InvalidRequestException(
+          "reason", "must be at most " + MAX_REASON_LENGTH + " characters");
+    }
+    if (reason.codePoints().anyMatch(RequestChecks::unprintable)) {
+      throw new InvalidRequestException("reason", "must not contain control characters");
+    }
+  }
+
+  /** The page size asked for, or the default; within the configured bounds. */
+  static int pageSize(Integer requested, EnvforgeProperties.Listing listing) {
+    int size = requested == null ? listing.defaultPageSize() : requested;
+    if (size < 1 || size > listing.maxPageSize()) {
+      throw new InvalidRequestException(
+          "pageSize", "must be between 1 and " + listing.maxPageSize());
+    }
+    return size;
+  }
+
+  /** A phase filter in any case; null for none. */
+  static Phase phase(String phase) {
+    if (phase == null) {
+      return null;
+    }
+    try {
+      return Phase.valueOf(phase.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(
+          "phase",
+          "must be one of "
+              + Arrays.stream(Phase.values()).map(Phase::name).collect(Collectors.joining(", ")));
+    }
+  }
+
+  private static boolean unprintable(int codePoint) {
+    int type = Character.getType(codePoint);
+    return Character.isISOControl(codePoint)
+        || type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || type == Character.SURROGATE
+        || type == Character.UNASSIGNED;
+  }
+}

@@ -1,0 +1,209 @@
+package dev.envforge.starter.temporal;
+
+import dev.envforge.starter.config.EnvforgeProperties;
+import dev.envforge.workflows.environment.EnvironmentSearchAttributes;
+import dev.envforge.workflows.environment.EnvironmentStatus;
+import dev.envforge.workflows.environment.EnvironmentSummary;
+import dev.envforge.workflows.environment.EnvironmentWorkflow;
+import dev.envforge.workflows.environment.ExtendRequest;
+import dev.envforge.workflows.environment.Phase;
+import dev.envforge.workflows.request.EnvironmentNaming;
+import dev.envforge.workflows.request.EnvironmentRequest;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowExecutionMetadata;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowTargetOptions;
+import io.temporal.common.SearchAttributes;
+import io.temporal.payload.context.WorkflowSerializationContext;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The environment workflows' runs: start one, read what it was started with, describe the latest,
+ * and call its status query and its extend and destroy updates through the typed workflow
+ * interface.
+ */
+@Component
+public class EnvironmentRuns {
+
+  private static final Logger log = LoggerFactory.getLogger(EnvironmentRuns.class);
+
+  private final WorkflowClient client;
+  private final EnvforgeProperties properties;
+  private final CallDeadlines deadlines;
+
+  public EnvironmentRuns(
+      WorkflowClient client, EnvforgeProperties properties, CallDeadlines deadlines) {
+    this.client = client;
+    this.properties = properties;
+    this.deadlines = deadlines;
+  }
+
+  /** Whether {@link #start} made a new run, and which run holds the workflow id now. */
+  public record StartResult(String runId, boolean started) {}
+
+  /** One run of an environment's workflow, as describe knows it. */
+  public record RunDescription(String workflowId, String runId, boolean open, Phase phase) {}
+
+  /**
+   * Starts the environment's workflow unless a run with its id is open; a closed run (destroyed,
+   * failed) does not stand in the way of a new one.
+   */
+  public StartResult start(EnvironmentRequest request) {
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(EnvironmentNaming.workflowId(request.team(), request.name()))
+            .setTaskQueue(properties.taskQueue())
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+            // Set at start so that visibility finds the run before its first workflow task.
+            .setTypedSearchAttributes(
+                SearchAttributes.newBuilder()
+                    .set(EnvironmentSearchAttributes.TEAM, request.team())
+                    .set(EnvironmentSearchAttributes.NAME, request.name())
+                    .set(EnvironmentSearchAttributes.PHASE, Phase.PROVISIONING.name())
+                    .build())
+            .setStaticSummary(EnvironmentSummary.of(request))
+            .build();
+    EnvironmentWorkflow workflow = client.newWorkflowStub(EnvironmentWorkflow.class, options);
+    return TemporalFailures.translated(
+        () -> {
+          try {
+            WorkflowExecution execution = WorkflowClient.start(workflow::run, request);
+            return new StartResult(execution.getRunId(), true);
+          } catch (WorkflowExecutionAlreadyStarted e) {
+            return new StartResult(e.getExecution().getRunId(), false);
+          }
+        });
+  }
+
+  /**
+   * The request a run was started with, read from its first history event. This needs no worker, so
+   * a repeated request is recognised even while the workers are down.
+   */
+  public EnvironmentRequest startInput(String workflowId, String runId) {
+    return TemporalFailures.translated(
+        () -> {
+          HistoryEvent first =
+              client
+                  .getWorkflowServiceStubs()
+                  .blockingStub()
+                  .getWorkflowExecutionHistory(
+                      GetWorkflowExecutionHistoryRequest.newBuilder()
+                          .setNamespace(namespace())
+                          .setExecution(
+                              WorkflowExecution.newBuilder()
+                                  .setWorkflowId(workflowId)
+                                  .setRunId(runId))
+                          .setMaximumPageSize(1)
+                          .build())
+                  .getHistory()
+                  .getEvents(0);
+          Payloads input = first.getWorkflowExecutionStartedEventAttributes().getInput();
+          return client
+              .getOptions()
+              .getDataConverter()
+              .withContext(new WorkflowSerializationContext(namespace(), workflowId))
+              .fromPayloads(
+                  0, Optional.of(input), EnvironmentRequest.class, EnvironmentRequest.class);
+        });
+  }
+
+  /** The latest run under the workflow id, or empty if there is none. */
+  public Optional<RunDescription> describe(String workflowId) {
+    return TemporalFailures.translated(
+        () ->
+            TemporalFailures.unlessNotFound(
+                () -> toRun(client.newUntypedWorkflowStub(workflowId).describe())));
+  }
+
+  /**
+   * The status query of one run; closed runs answer from a worker's replay of their history. A
+   * query waits for a worker to answer, so it is bounded by the given patience.
+   */
+  public EnvironmentStatus status(String workflowId, String runId, Duration patience) {
+    return TemporalFailures.translated(
+        () -> deadlines.within(patience, () -> workflow(workflowId, runId).status()));
+  }
+
+  /** The status query, bounded by the configured query timeout. */
+  public EnvironmentStatus status(String workflowId, String runId) {
+    return status(workflowId, runId, properties.queryTimeout());
+  }
+
+  /**
+   * The status, if the run answers within the patience; empty when Temporal or the workflow cannot
+   * answer, for callers whose answer does not depend on it.
+   */
+  public Optional<EnvironmentStatus> statusIfAnswered(
+      String workflowId, String runId, Duration patience) {
+    try {
+      return Optional.ofNullable(status(workflowId, runId, patience));
+    } catch (TemporalUnavailableException | WorkflowException e) {
+      log.debug("no status for {} yet: {}", workflowId, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Moves the expiry of an open run; the workflow's validator decides whether the new expiry is
+   * allowed.
+   *
+   * @return empty if the run is no longer open (or never was)
+   */
+  public Optional<EnvironmentStatus> extend(
+      String workflowId, String runId, ExtendRequest request) {
+    return update(workflowId, runId, workflow -> workflow.extend(request));
+  }
+
+  /**
+   * Starts teardown of an open run.
+   *
+   * @return empty if the run is no longer open (or never was)
+   */
+  public Optional<EnvironmentStatus> destroy(String workflowId, String runId, String reason) {
+    return update(workflowId, runId, workflow -> workflow.destroy(reason));
+  }
+
+  /** Runs an update on an open run and waits at most the configured update timeout for it. */
+  private Optional<EnvironmentStatus> update(
+      String workflowId, String runId, Function<EnvironmentWorkflow, EnvironmentStatus> update) {
+    Supplier<EnvironmentStatus> bounded =
+        () ->
+            deadlines.within(
+                properties.updateTimeout(), () -> update.apply(workflow(workflowId, runId)));
+    return TemporalFailures.translated(
+        () -> TemporalFailures.unlessNotFound(() -> TemporalFailures.refusalTranslated(bounded)));
+  }
+
+  /** A typed stub on one run: queries and updates go to that run, not to a later one. */
+  private EnvironmentWorkflow workflow(String workflowId, String runId) {
+    return client.newWorkflowStub(
+        EnvironmentWorkflow.class,
+        WorkflowTargetOptions.newBuilder().setWorkflowId(workflowId).setRunId(runId).build());
+  }
+
+  private String namespace() {
+    return client.getOptions().getNamespace();
+  }
+
+  private static RunDescription toRun(WorkflowExecutionMetadata metadata) {
+    return new RunDescription(
+        metadata.getExecution().getWorkflowId(),
+        metadata.getExecution().getRunId(),
+        RunMetadata.open(metadata),
+        RunMetadata.phase(metadata));
+  }
+}
