@@ -21,6 +21,7 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +55,7 @@ class EnvironmentRunsTest {
               Phase.READY,
               List.of(),
               EnvironmentOutputs.empty(),
-              null,
+              Instant.ofEpochMilli(Workflow.currentTimeMillis()),
               null,
               null,
               false,
