@@ -1,6 +1,5 @@
 package dev.envforge.activities.crossplane;
 
-import dev.envforge.activities.crossplane.PatientPoller.Probe;
 import dev.envforge.activities.crossplane.model.EnvDatabase;
 import dev.envforge.activities.crossplane.model.XEnvCluster;
 import dev.envforge.activities.kubernetes.ClusterClients;
@@ -10,6 +9,8 @@ import dev.envforge.activities.secret.ConnectionSecret;
 import dev.envforge.activities.secret.ConnectionSecretWriter;
 import dev.envforge.activities.secret.DatabaseCredentials;
 import dev.envforge.activities.temporal.Heartbeat;
+import dev.envforge.activities.temporal.PatientPoller;
+import dev.envforge.activities.temporal.PatientPoller.Probe;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.CrossplaneActivities;
 import dev.envforge.workflows.activities.DatabaseRef;
