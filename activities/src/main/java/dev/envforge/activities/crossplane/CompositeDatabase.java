@@ -1,9 +1,8 @@
 package dev.envforge.activities.crossplane;
 
-import dev.envforge.activities.crossplane.model.DatabaseEngine;
 import dev.envforge.activities.crossplane.model.EnvDatabase;
 import dev.envforge.activities.crossplane.model.EnvDatabaseSpec;
-import dev.envforge.activities.crossplane.model.LocalSecretReference;
+import dev.envforge.activities.crossplane.model.envdatabasespec.WriteConnectionSecretToRef;
 import dev.envforge.activities.kubernetes.ManagedMetadata;
 import dev.envforge.workflows.activities.DatabaseSpec;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -47,14 +46,16 @@ public final class CompositeDatabase {
             .withLabels(ManagedMetadata.labels(spec.labels()))
             .withAnnotations(ManagedMetadata.annotations(spec.labels()))
             .build());
-    database.setSpec(
-        new EnvDatabaseSpec(
-            DatabaseEngine.POSTGRES,
-            settings.databaseVersion(),
-            settings.databaseStorageGb(),
-            spec.databaseName(),
-            spec.roleName(),
-            new LocalSecretReference(connectionSecretName(spec))));
+    EnvDatabaseSpec wanted = new EnvDatabaseSpec();
+    wanted.setEngine(EnvDatabaseSpec.Engine.POSTGRES);
+    wanted.setVersion(settings.databaseVersion());
+    wanted.setStorageGB((long) settings.databaseStorageGb());
+    wanted.setDatabaseName(spec.databaseName());
+    wanted.setUsername(spec.roleName());
+    WriteConnectionSecretToRef connection = new WriteConnectionSecretToRef();
+    connection.setName(connectionSecretName(spec));
+    wanted.setWriteConnectionSecretToRef(connection);
+    database.setSpec(wanted);
     return database;
   }
 }

@@ -1,7 +1,5 @@
 package dev.envforge.activities.crossplane;
 
-import dev.envforge.activities.crossplane.model.CompositeCondition;
-import dev.envforge.activities.crossplane.model.CompositeStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,12 +34,14 @@ public final class CompositeReadiness {
 
   private CompositeReadiness() {}
 
-  public static Verdict of(CompositeStatus status) {
-    if (status == null || status.conditions().isEmpty()) {
+  public static Verdict of(List<CompositeCondition> conditions) {
+    if (conditions.isEmpty()) {
       return new Verdict(State.PENDING, "no conditions yet");
     }
-    Optional<CompositeCondition> ready = status.condition(CompositeCondition.READY);
-    Optional<CompositeCondition> synced = status.condition(CompositeCondition.SYNCED);
+    Optional<CompositeCondition> ready =
+        CompositeCondition.find(conditions, CompositeCondition.READY);
+    Optional<CompositeCondition> synced =
+        CompositeCondition.find(conditions, CompositeCondition.SYNCED);
     String summary = summary(ready, synced);
     if (ready.map(CompositeCondition::isTrue).orElse(false)) {
       return new Verdict(State.READY, summary);

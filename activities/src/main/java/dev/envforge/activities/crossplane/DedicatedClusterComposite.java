@@ -1,12 +1,13 @@
 package dev.envforge.activities.crossplane;
 
-import dev.envforge.activities.crossplane.model.SecretReference;
 import dev.envforge.activities.crossplane.model.XEnvCluster;
 import dev.envforge.activities.crossplane.model.XEnvClusterSpec;
+import dev.envforge.activities.crossplane.model.xenvclusterspec.WriteConnectionSecretToRef;
 import dev.envforge.activities.kubernetes.ManagedMetadata;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.DedicatedClusterSpec;
 import dev.envforge.workflows.request.ClusterMode;
+import dev.envforge.workflows.request.Profile;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 
 /**
@@ -29,14 +30,24 @@ public final class DedicatedClusterComposite {
             .withLabels(ManagedMetadata.labels(spec.labels()))
             .withAnnotations(ManagedMetadata.annotations(spec.labels()))
             .build());
-    cluster.setSpec(
-        new XEnvClusterSpec(
-            spec.profile(),
-            settings.nodeCount(spec.profile()),
-            settings.clusterRegion(),
-            new SecretReference(
-                connectionSecretName(spec.compositeName()), settings.connectionSecretNamespace())));
+    XEnvClusterSpec wanted = new XEnvClusterSpec();
+    wanted.setProfile(profile(spec.profile()));
+    wanted.setNodeCount((long) settings.nodeCount(spec.profile()));
+    wanted.setRegion(settings.clusterRegion());
+    WriteConnectionSecretToRef kubeconfig = new WriteConnectionSecretToRef();
+    kubeconfig.setName(connectionSecretName(spec.compositeName()));
+    kubeconfig.setNamespace(settings.connectionSecretNamespace());
+    wanted.setWriteConnectionSecretToRef(kubeconfig);
+    cluster.setSpec(wanted);
     return cluster;
+  }
+
+  /**
+   * The XRD's enum of profiles, whose constants the generator names like envforge's own. A profile
+   * the XRD lacks fails here, before anything is written.
+   */
+  static XEnvClusterSpec.Profile profile(Profile profile) {
+    return XEnvClusterSpec.Profile.valueOf(profile.name());
   }
 
   /** How the environment's other activities find the cluster: by its Secret, never its content. */

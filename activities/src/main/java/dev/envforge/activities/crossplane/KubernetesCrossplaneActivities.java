@@ -1,29 +1,26 @@
 package dev.envforge.activities.crossplane;
 
-import dev.envforge.activities.crossplane.PatientPoller.Probe;
 import dev.envforge.activities.crossplane.model.EnvDatabase;
 import dev.envforge.activities.crossplane.model.XEnvCluster;
 import dev.envforge.activities.kubernetes.ClusterClients;
-import dev.envforge.activities.kubernetes.ManagedMetadata;
+import dev.envforge.activities.kubernetes.KubernetesFailures;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
 import dev.envforge.activities.secret.ConnectionSecret;
 import dev.envforge.activities.secret.ConnectionSecretWriter;
 import dev.envforge.activities.secret.DatabaseCredentials;
 import dev.envforge.activities.temporal.Heartbeat;
+import dev.envforge.activities.temporal.PatientPoller;
+import dev.envforge.activities.temporal.PatientPoller.Probe;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.CrossplaneActivities;
 import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.DatabaseSpec;
 import dev.envforge.workflows.activities.DedicatedClusterSpec;
-import dev.envforge.workflows.activities.EnvironmentLabels;
 import dev.envforge.workflows.failure.EnvironmentFailure;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.List;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,13 +35,15 @@ public final class KubernetesCrossplaneActivities implements CrossplaneActivitie
 
   private final ClusterClients clients;
   private final CrossplaneSettings settings;
-  private final PatientPoller poller;
+  private final CompositeLifecycle composites;
 
   public KubernetesCrossplaneActivities(
       ClusterClients clients, CrossplaneSettings settings, Heartbeat heartbeat) {
     this.clients = clients;
     this.settings = settings;
-    this.poller = new PatientPoller(settings.readyPatience(), settings.pollInterval(), heartbeat);
+    this.composites =
+        new CompositeLifecycle(
+            new PatientPoller(settings.readyPatience(), settings.pollInterval(), heartbeat));
   }
 
   /** For the worker: heartbeats go to the running Temporal activity. */
@@ -54,56 +53,31 @@ public final class KubernetesCrossplaneActivities implements CrossplaneActivitie
 
   @Override
   public ClusterRef ensureDedicatedCluster(DedicatedClusterSpec spec) {
-    String name = spec.compositeName();
-    String what = "dedicated cluster '" + name + "'";
+    String what = "dedicated cluster '" + spec.compositeName() + "'";
     KubernetesClient management = clients.management();
-    Resource<XEnvCluster> composite = management.resources(XEnvCluster.class).withName(name);
-    return guarded(
-        what,
-        () -> {
-          refuseForeign(composite.get(), spec.labels(), EnvironmentFailure.CLUSTER_NOT_READY, what);
-          management
-              .resource(DedicatedClusterComposite.desired(spec, settings))
-              .fieldManager(ManagedMetadata.FIELD_MANAGER)
-              .forceConflicts()
-              .serverSideApply();
-          log.info("applied {}; waiting until it is Ready", what);
-          ClusterRef ref = DedicatedClusterComposite.reference(spec, settings);
-          poller.await(
-              what,
-              () -> clusterProbe(composite, ref, what),
-              progress ->
-                  EnvironmentFailure.CLUSTER_NOT_READY.failure(
-                      what
-                          + " is not Ready after "
-                          + poller.patience()
-                          + "; last seen: "
-                          + progress));
-          log.info("{} is Ready", what);
-          return ref;
-        });
-  }
-
-  private Probe<Void> clusterProbe(Resource<XEnvCluster> composite, ClusterRef ref, String what) {
-    XEnvCluster live = composite.get();
-    stillThere(live, what);
-    CompositeReadiness.Verdict verdict = CompositeReadiness.of(live.getStatus());
-    switch (verdict.state()) {
-      case FINAL_FAILURE:
-        throw EnvironmentFailure.CLUSTER_NOT_READY.failure(
-            what + " cannot become Ready: " + verdict.summary());
-      case READY:
-        break;
-      default:
-        return Probe.pending(progressOf(verdict));
-    }
-    Secret secret =
-        clients
-            .management()
+    ClusterRef ref = DedicatedClusterComposite.reference(spec, settings);
+    Resource<Secret> kubeconfig =
+        management
             .secrets()
             .inNamespace(ref.connectionSecretNamespace())
-            .withName(ref.connectionSecretName())
-            .get();
+            .withName(ref.connectionSecretName());
+    return KubernetesFailures.call(
+        "provision " + what,
+        () ->
+            composites.ensure(
+                management,
+                DedicatedClusterComposite.desired(spec, settings),
+                CompositeKind.DEDICATED_CLUSTER,
+                spec.labels(),
+                what,
+                () -> kubeconfigWritten(kubeconfig, ref)));
+  }
+
+  /**
+   * Crossplane reports Ready once the cluster answers; the kubeconfig may follow a moment later.
+   */
+  private static Probe<ClusterRef> kubeconfigWritten(Resource<Secret> kubeconfig, ClusterRef ref) {
+    Secret secret = kubeconfig.get();
     if (secret == null
         || secret.getData() == null
         || secret.getData().getOrDefault(RegistryClusterClients.KUBECONFIG_KEY, "").isBlank()) {
@@ -116,14 +90,7 @@ public final class KubernetesCrossplaneActivities implements CrossplaneActivitie
               + RegistryClusterClients.KUBECONFIG_KEY
               + "' yet");
     }
-    return Probe.done(null);
-  }
-
-  /** Says so when Crossplane reports a failure, so a timeout names it as the likely cause. */
-  private static String progressOf(CompositeReadiness.Verdict verdict) {
-    return verdict.state() == CompositeReadiness.State.FAILING
-        ? "failing: " + verdict.summary()
-        : verdict.summary();
+    return Probe.done(ref);
   }
 
   @Override
@@ -131,29 +98,23 @@ public final class KubernetesCrossplaneActivities implements CrossplaneActivitie
     String what = "dedicated cluster '" + spec.compositeName() + "'";
     Resource<XEnvCluster> composite =
         clients.management().resources(XEnvCluster.class).withName(spec.compositeName());
-    guarded(
-        what,
+    KubernetesFailures.run(
+        "delete " + what,
         () -> {
-          if (deleteIfOwned(composite, spec.labels(), what)) {
-            awaitGone(composite, what);
-          }
+          composites.delete(composite, spec.labels(), what);
           // A cluster of the same name made later gets a fresh client from its new kubeconfig.
           clients.forget(DedicatedClusterComposite.reference(spec, settings));
-          return null;
         });
   }
 
   @Override
   public DatabaseRef ensureCompositeDatabase(DatabaseSpec spec) {
-    String name = CompositeDatabase.compositeName(spec);
-    String what = "composite database '" + spec.namespace() + "/" + name + "'";
+    String what = compositeDatabase(spec);
     if (spec.secretName().equals(CompositeDatabase.connectionSecretName(spec))) {
       throw EnvironmentFailure.INVALID_REQUEST.failure(
           "the Secret name '" + spec.secretName() + "' is reserved for " + what);
     }
     KubernetesClient client = clients.forCluster(spec.cluster());
-    Resource<EnvDatabase> composite =
-        client.resources(EnvDatabase.class).inNamespace(spec.namespace()).withName(name);
     Resource<Secret> source =
         client
             .secrets()
@@ -161,52 +122,31 @@ public final class KubernetesCrossplaneActivities implements CrossplaneActivitie
             .withName(CompositeDatabase.connectionSecretName(spec));
     Resource<Secret> target =
         client.secrets().inNamespace(spec.namespace()).withName(spec.secretName());
-    return guarded(
-        what,
+    return KubernetesFailures.call(
+        "provision " + what,
         () -> {
-          refuseForeign(composite.get(), spec.labels(), EnvironmentFailure.DATABASE_CONFLICT, what);
-          refuseForeign(
+          CompositeLifecycle.refuseForeign(
               target.get(),
               spec.labels(),
               EnvironmentFailure.DATABASE_CONFLICT,
               "Secret '" + spec.namespace() + "/" + spec.secretName() + "'");
-          client
-              .resource(CompositeDatabase.desired(spec, settings))
-              .fieldManager(ManagedMetadata.FIELD_MANAGER)
-              .forceConflicts()
-              .serverSideApply();
-          log.info("applied {}; waiting until it is Ready", what);
           DatabaseCredentials credentials =
-              poller.await(
+              composites.ensure(
+                  client,
+                  CompositeDatabase.desired(spec, settings),
+                  CompositeKind.DATABASE,
+                  spec.labels(),
                   what,
-                  () -> databaseProbe(composite, source, spec, what),
-                  progress ->
-                      EnvironmentFailure.DATABASE_NOT_READY.failure(
-                          what
-                              + " is not Ready after "
-                              + poller.patience()
-                              + "; last seen: "
-                              + progress));
+                  () -> connectionPublished(source, spec));
           ConnectionSecretWriter.apply(client, ConnectionSecret.desired(spec, credentials));
-          log.info("{} is Ready; wrote Secret {}", what, spec.secretName());
+          log.info("wrote Secret {} of {}", spec.secretName(), what);
           return credentials.reference(spec.secretName());
         });
   }
 
-  private Probe<DatabaseCredentials> databaseProbe(
-      Resource<EnvDatabase> composite, Resource<Secret> source, DatabaseSpec spec, String what) {
-    EnvDatabase live = composite.get();
-    stillThere(live, what);
-    CompositeReadiness.Verdict verdict = CompositeReadiness.of(live.getStatus());
-    switch (verdict.state()) {
-      case FINAL_FAILURE:
-        throw EnvironmentFailure.DATABASE_NOT_READY.failure(
-            what + " cannot become Ready: " + verdict.summary());
-      case READY:
-        break;
-      default:
-        return Probe.pending(progressOf(verdict));
-    }
+  /** The Composition writes the connection details into their Secret around the time of Ready. */
+  private static Probe<DatabaseCredentials> connectionPublished(
+      Resource<Secret> source, DatabaseSpec spec) {
     Secret secret = source.get();
     List<String> missing = CompositeConnectionSecret.missingKeys(secret);
     if (!missing.isEmpty()) {
@@ -221,87 +161,30 @@ public final class KubernetesCrossplaneActivities implements CrossplaneActivitie
 
   @Override
   public void deleteCompositeDatabase(DatabaseSpec spec) {
-    String name = CompositeDatabase.compositeName(spec);
-    String what = "composite database '" + spec.namespace() + "/" + name + "'";
+    String what = compositeDatabase(spec);
     KubernetesClient client = clients.forCluster(spec.cluster());
     Resource<EnvDatabase> composite =
-        client.resources(EnvDatabase.class).inNamespace(spec.namespace()).withName(name);
-    guarded(
-        what,
+        client
+            .resources(EnvDatabase.class)
+            .inNamespace(spec.namespace())
+            .withName(CompositeDatabase.compositeName(spec));
+    KubernetesFailures.run(
+        "delete " + what,
         () -> {
           // Someone else's Secret of that name is left alone, like an absent one.
           if (ConnectionSecretWriter.deleteIfOwned(
               client, spec.namespace(), spec.secretName(), spec.labels())) {
             log.info("deleted Secret '{}/{}'", spec.namespace(), spec.secretName());
           }
-          if (deleteIfOwned(composite, spec.labels(), what)) {
-            awaitGone(composite, what);
-          }
-          return null;
+          composites.delete(composite, spec.labels(), what);
         });
   }
 
-  /** Deletes the object if it is this environment's; true when there may be something to await. */
-  private static <T extends HasMetadata> boolean deleteIfOwned(
-      Resource<T> resource, EnvironmentLabels env, String what) {
-    T live = resource.get();
-    if (live == null) {
-      return false;
-    }
-    if (!ManagedMetadata.ownedBy(live.getMetadata().getLabels(), env)) {
-      // Not ours (a name clash or a hand-made object): leave it and consider ours gone.
-      log.warn("{} does not belong to environment {}; leaving it", what, env.environmentId());
-      return false;
-    }
-    resource.delete();
-    log.info("deleting {}", what);
-    return true;
-  }
-
-  private <T extends HasMetadata> void awaitGone(Resource<T> resource, String what) {
-    poller.await(
-        what,
-        () -> {
-          T live = resource.get();
-          return live == null
-              ? Probe.done(null)
-              : Probe.pending("deleting, finalizers " + live.getMetadata().getFinalizers());
-        },
-        // Transient: Crossplane may still be deleting cloud resources; the workflow retries.
-        progress ->
-            new IllegalStateException(
-                what + " is still there after " + poller.patience() + "; " + progress));
-  }
-
-  private static void refuseForeign(
-      HasMetadata live, EnvironmentLabels env, EnvironmentFailure failure, String what) {
-    if (live != null && !ManagedMetadata.ownedBy(live.getMetadata().getLabels(), env)) {
-      throw failure.failure(
-          what + " exists and does not belong to environment " + env.environmentId());
-    }
-  }
-
-  private static void stillThere(HasMetadata live, String what) {
-    // Transient: a concurrent teardown removed or is removing it; a retry applies it again.
-    if (live == null) {
-      throw new IllegalStateException(what + " disappeared while waiting for it");
-    }
-    if (live.getMetadata().getDeletionTimestamp() != null) {
-      throw new IllegalStateException(what + " is being deleted");
-    }
-  }
-
-  /** Runs Kubernetes calls, turning refused credentials into {@code FORBIDDEN}, a final failure. */
-  private static <T> T guarded(String what, Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (KubernetesClientException e) {
-      if (e.getCode() == 401 || e.getCode() == 403) {
-        throw EnvironmentFailure.FORBIDDEN.failure(
-            "the Kubernetes API refused envforge access to " + what + " (HTTP " + e.getCode() + ")",
-            e);
-      }
-      throw e;
-    }
+  private static String compositeDatabase(DatabaseSpec spec) {
+    return "composite database '"
+        + spec.namespace()
+        + "/"
+        + CompositeDatabase.compositeName(spec)
+        + "'";
   }
 }

@@ -4,12 +4,18 @@ import dev.envforge.workflows.failure.EnvironmentFailure;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Sorts Kubernetes API errors into permanent and transient ones: a 403 means envforge's RBAC does
- * not allow the call, which no retry fixes, so it becomes {@code FORBIDDEN}; everything else
- * (conflicts, timeouts, 5xx, connection errors) stays a plain exception that the workflow retries.
+ * The one translation of Kubernetes API errors into permanent and transient failures, for every
+ * activity that talks to an API server.
+ *
+ * <p>A 401 (the API server does not accept envforge's credentials) or a 403 (its RBAC does not
+ * allow the call) is something no retry fixes, so it becomes {@code FORBIDDEN}, a final failure.
+ * The one 403 that is not about permissions is the refusal to write into a namespace that is being
+ * deleted: it ends when the namespace is gone, so it stays transient. Everything else (conflicts,
+ * timeouts, 5xx, connection errors, a namespace not there yet) stays transient and is retried.
  */
 public final class KubernetesFailures {
 
@@ -19,11 +25,15 @@ public final class KubernetesFailures {
    */
   public static final String NAMESPACE_TERMINATING_CAUSE = "NamespaceTerminating";
 
+  private static final int UNAUTHORIZED = 401;
   private static final int FORBIDDEN = 403;
 
   private KubernetesFailures() {}
 
-  /** Runs one API call described by {@code what} (e.g. "apply ResourceQuota team-a/quota"). */
+  /**
+   * Runs API calls described by {@code what}, a verb phrase (e.g. "apply ResourceQuota
+   * team-a/quota"), translating what they throw.
+   */
   public static <T> T call(String what, Supplier<T> call) {
     try {
       return call.get();
@@ -41,13 +51,44 @@ public final class KubernetesFailures {
         });
   }
 
-  /** The exception to throw for a failed call: a typed failure, or the original one. */
+  /**
+   * The exception to throw for a failed call: {@code FORBIDDEN} with the server's message, or the
+   * original exception, which the activity's retries deal with.
+   */
   public static RuntimeException translate(String what, KubernetesClientException e) {
-    if (e.getCode() == FORBIDDEN && !namespaceTerminating(e.getStatus())) {
+    if (isPermanent(e)) {
       return EnvironmentFailure.FORBIDDEN.failure(
           "the Kubernetes API refused to " + what + ": " + statusMessage(e), e);
     }
     return e;
+  }
+
+  /**
+   * The same translation for calls about Secrets: the result names only the HTTP code and the
+   * status reason and keeps no cause, because the server's message and the original exception may
+   * quote what was sent, and a Secret's values must never reach logs or workflow history. Transient
+   * failures become {@code transientFailure.apply(message)}.
+   */
+  public static RuntimeException translateWithoutDetails(
+      String what,
+      KubernetesClientException e,
+      Function<String, RuntimeException> transientFailure) {
+    String reason =
+        e.getStatus() != null && e.getStatus().getReason() != null
+            ? e.getStatus().getReason()
+            : "no reason given";
+    String outcome = "HTTP " + e.getCode() + " (" + reason + ")";
+    if (isPermanent(e)) {
+      return EnvironmentFailure.FORBIDDEN.failure(
+          "the Kubernetes API refused to " + what + ": " + outcome);
+    }
+    return transientFailure.apply("could not " + what + ": " + outcome);
+  }
+
+  /** Whether no retry can make the call succeed: envforge is not allowed to make it. */
+  static boolean isPermanent(KubernetesClientException e) {
+    return e.getCode() == UNAUTHORIZED
+        || (e.getCode() == FORBIDDEN && !namespaceTerminating(e.getStatus()));
   }
 
   static boolean namespaceTerminating(Status status) {

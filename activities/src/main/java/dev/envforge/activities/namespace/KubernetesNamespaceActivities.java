@@ -4,6 +4,8 @@ import dev.envforge.activities.kubernetes.ClusterClients;
 import dev.envforge.activities.kubernetes.KubernetesFailures;
 import dev.envforge.activities.kubernetes.ManagedMetadata;
 import dev.envforge.activities.temporal.Heartbeat;
+import dev.envforge.activities.temporal.PatientPoller;
+import dev.envforge.activities.temporal.PatientPoller.Probe;
 import dev.envforge.workflows.activities.NamespaceActivities;
 import dev.envforge.workflows.activities.NamespaceSpec;
 import dev.envforge.workflows.failure.EnvironmentFailure;
@@ -31,16 +33,19 @@ public final class KubernetesNamespaceActivities implements NamespaceActivities 
   private static final Logger log = LoggerFactory.getLogger(KubernetesNamespaceActivities.class);
 
   /** How often a deletion is checked on, and so how often it heartbeats. */
-  static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
+  static final Duration DELETION_POLL_INTERVAL = Duration.ofSeconds(2);
 
   /** How long a fresh RoleBinding may take to reach the API server's authorizer. */
   static final Duration ACCESS_PATIENCE = Duration.ofSeconds(10);
 
+  static final Duration ACCESS_POLL_INTERVAL = Duration.ofMillis(100);
+
   private final ClusterClients clients;
   private final NamespaceSettings settings;
   private final NamespaceObjects objects;
-  private final Heartbeat heartbeat;
   private final WorkerAccess workerAccess;
+  private final PatientPoller deletionPoller;
+  private final PatientPoller accessPoller;
 
   public KubernetesNamespaceActivities(
       ClusterClients clients, NamespaceSettings settings, Heartbeat heartbeat) {
@@ -54,9 +59,12 @@ public final class KubernetesNamespaceActivities implements NamespaceActivities 
       WorkerAccess workerAccess) {
     this.clients = Objects.requireNonNull(clients, "clients");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
     this.workerAccess = Objects.requireNonNull(workerAccess, "workerAccess");
     this.objects = new NamespaceObjects(settings);
+    this.deletionPoller =
+        new PatientPoller(settings.deletionPatience(), DELETION_POLL_INTERVAL, heartbeat);
+    // A wait of seconds: no heartbeats, so that the step may also run as a local activity.
+    this.accessPoller = new PatientPoller(ACCESS_PATIENCE, ACCESS_POLL_INTERVAL, Heartbeat.none());
   }
 
   @Override
@@ -82,20 +90,19 @@ public final class KubernetesNamespaceActivities implements NamespaceActivities 
    * A new RoleBinding takes effect once the API server's authorizer has seen it, a moment after the
    * write; asking the same authorizer avoids a 403 that would fail the environment for good.
    */
-  private static void awaitSecretAccess(KubernetesClient client, String namespace) {
-    long deadline = System.nanoTime() + ACCESS_PATIENCE.toNanos();
-    while (!canReadSecrets(client, namespace)) {
-      if (System.nanoTime() > deadline) {
+  private void awaitSecretAccess(KubernetesClient client, String namespace) {
+    accessPoller.await(
+        "the worker's access to Secrets in " + namespace,
+        () ->
+            canReadSecrets(client, namespace) ? Probe.done(null) : Probe.pending("not granted yet"),
         // Transient: the step retries, and the binding is applied again.
-        throw new IllegalStateException(
-            "the worker's RoleBinding "
-                + WorkerAccess.ROLE_BINDING
-                + " in "
-                + namespace
-                + " does not grant reading Secrets yet");
-      }
-      sleep(Duration.ofMillis(100).toNanos());
-    }
+        progress ->
+            new IllegalStateException(
+                "the worker's RoleBinding "
+                    + WorkerAccess.ROLE_BINDING
+                    + " in "
+                    + namespace
+                    + " does not grant reading Secrets yet"));
   }
 
   private static boolean canReadSecrets(KubernetesClient client, String namespace) {
@@ -182,21 +189,21 @@ public final class KubernetesNamespaceActivities implements NamespaceActivities 
   private void awaitGone(KubernetesClient client, Namespace deleted) {
     String name = deleted.getMetadata().getName();
     String uid = deleted.getMetadata().getUid();
-    Duration patience = settings.deletionPatience();
-    long deadline = System.nanoTime() + patience.toNanos();
-    while (true) {
-      Namespace current = get(client, name);
-      if (current == null || !Objects.equals(uid, current.getMetadata().getUid())) {
-        return;
-      }
-      long remaining = deadline - System.nanoTime();
-      if (remaining <= 0) {
-        throw EnvironmentFailure.NAMESPACE_STUCK.failure(
-            "namespace " + name + " is still terminating after " + patience + "; " + why(current));
-      }
-      heartbeat.beat("waiting for namespace " + name + " to be deleted; " + why(current));
-      sleep(Math.min(remaining, POLL_INTERVAL.toNanos()));
-    }
+    deletionPoller.await(
+        "waiting for namespace " + name + " to be deleted",
+        () -> {
+          Namespace current = get(client, name);
+          boolean gone = current == null || !Objects.equals(uid, current.getMetadata().getUid());
+          return gone ? Probe.done(null) : Probe.pending(why(current));
+        },
+        progress ->
+            EnvironmentFailure.NAMESPACE_STUCK.failure(
+                "namespace "
+                    + name
+                    + " is still terminating after "
+                    + deletionPoller.patience()
+                    + "; "
+                    + progress));
   }
 
   /**
@@ -282,14 +289,5 @@ public final class KubernetesNamespaceActivities implements NamespaceActivities 
                 .fieldManager(ManagedMetadata.FIELD_MANAGER)
                 .forceConflicts()
                 .serverSideApply());
-  }
-
-  private static void sleep(long nanos) {
-    try {
-      Thread.sleep(Duration.ofNanos(nanos).toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a namespace deletion", e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.envforge.activities.secret;
 
+import dev.envforge.activities.kubernetes.KubernetesFailures;
 import dev.envforge.activities.kubernetes.ManagedMetadata;
 import dev.envforge.workflows.activities.EnvironmentLabels;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -31,7 +32,8 @@ public final class ConnectionSecretReader {
       if (e.getCode() == 404) {
         return Optional.empty();
       }
-      throw SecretAccessFailures.translate("reading Secret " + namespace + "/" + name, e);
+      throw KubernetesFailures.translateWithoutDetails(
+          "read Secret " + namespace + "/" + name, e, ConnectionSecretException::new);
     }
     if (live == null || !ManagedMetadata.ownedBy(live.getMetadata().getLabels(), owner)) {
       return Optional.empty();

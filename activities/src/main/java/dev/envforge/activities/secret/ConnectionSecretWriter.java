@@ -1,5 +1,6 @@
 package dev.envforge.activities.secret;
 
+import dev.envforge.activities.kubernetes.KubernetesFailures;
 import dev.envforge.activities.kubernetes.ManagedMetadata;
 import dev.envforge.workflows.activities.EnvironmentLabels;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -20,7 +21,8 @@ public final class ConnectionSecretWriter {
           .forceConflicts()
           .serverSideApply();
     } catch (KubernetesClientException e) {
-      throw SecretAccessFailures.translate("applying Secret " + describe(secret), e);
+      throw KubernetesFailures.translateWithoutDetails(
+          "apply Secret " + describe(secret), e, ConnectionSecretException::new);
     }
   }
 
@@ -42,7 +44,8 @@ public final class ConnectionSecretWriter {
       if (e.getCode() == 404) {
         return false;
       }
-      throw SecretAccessFailures.translate("deleting Secret " + described, e);
+      throw KubernetesFailures.translateWithoutDetails(
+          "delete Secret " + described, e, ConnectionSecretException::new);
     }
   }
 

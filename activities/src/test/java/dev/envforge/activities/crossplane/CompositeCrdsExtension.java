@@ -1,6 +1,5 @@
 package dev.envforge.activities.crossplane;
 
-import dev.envforge.activities.crossplane.model.PlatformApi;
 import dev.envforge.activities.kubernetes.LocalClusterClients;
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
@@ -38,7 +37,7 @@ final class CompositeCrdsExtension implements BeforeAllCallback {
       try (KubernetesClient client = localClient()) {
         List<String> names =
             List.of(CrossplaneXrd.cluster(), CrossplaneXrd.database()).stream()
-                .map(xrd -> CompositeCrds.install(client, xrd.toCrd(PlatformApi.GROUP)))
+                .map(xrd -> CompositeCrds.install(client, xrd.toCrd(xrd.group())))
                 .map(crd -> crd.getMetadata().getName())
                 .toList();
         return new Installed(names);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.envforge.activities.crossplane.CrossplaneStandIn.Behaviour;
 import dev.envforge.activities.crossplane.model.EnvDatabase;
+import dev.envforge.activities.crossplane.model.EnvDatabaseStatus;
 import dev.envforge.activities.kubernetes.LocalClusterClients;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
 import dev.envforge.testing.LocalPlatform;
@@ -81,7 +82,7 @@ class CompositeDatabaseIT {
         clusterClients, CrossplaneSettings.of(null, patience, Duration.ofMillis(250)), beats::add);
   }
 
-  private CrossplaneStandIn<EnvDatabase> crossplane(Behaviour behaviour) {
+  private CrossplaneStandIn<EnvDatabaseStatus, EnvDatabase> crossplane(Behaviour behaviour) {
     return CrossplaneStandIn.databases(
         client,
         environmentId,
@@ -97,7 +98,7 @@ class CompositeDatabaseIT {
       givenCrossplaneMakesTheDatabase_whenEnsured_itShouldWriteTheApplicationSecretAndReturnNoPassword()
           throws Exception {
     KubernetesCrossplaneActivities activities = activities(Duration.ofSeconds(60));
-    try (CrossplaneStandIn<EnvDatabase> crossplane = crossplane(Behaviour.BECOME_READY)) {
+    try (var crossplane = crossplane(Behaviour.BECOME_READY)) {
 
       DatabaseRef ref = activities.ensureCompositeDatabase(spec);
 
@@ -133,7 +134,7 @@ class CompositeDatabaseIT {
   @Test
   void givenACompositeThatKeepsFailing_whenThePatienceRunsOut_itShouldFailWithDatabaseNotReady()
       throws Exception {
-    try (CrossplaneStandIn<EnvDatabase> crossplane = crossplane(Behaviour.FAIL_TO_RECONCILE)) {
+    try (var crossplane = crossplane(Behaviour.FAIL_TO_RECONCILE)) {
 
       assertThatThrownBy(() -> activities(Duration.ofSeconds(3)).ensureCompositeDatabase(spec))
           .isInstanceOfSatisfying(
@@ -180,7 +181,7 @@ class CompositeDatabaseIT {
   void givenAReadyDatabase_whenDeletedTwice_itShouldRemoveCompositeAndSecretAndThenDoNothing()
       throws Exception {
     KubernetesCrossplaneActivities activities = activities(Duration.ofSeconds(60));
-    try (CrossplaneStandIn<EnvDatabase> crossplane = crossplane(Behaviour.BECOME_READY)) {
+    try (var crossplane = crossplane(Behaviour.BECOME_READY)) {
       activities.ensureCompositeDatabase(spec);
     }
 

@@ -2,16 +2,20 @@ package dev.envforge.activities.crossplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.envforge.activities.crossplane.model.DatabaseEngine;
 import dev.envforge.activities.crossplane.model.EnvDatabase;
+import dev.envforge.activities.crossplane.model.EnvDatabaseSpec;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.DatabaseSpec;
 import dev.envforge.workflows.activities.EnvironmentLabels;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CompositeDatabaseTest {
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private static final EnvironmentLabels LABELS =
       new EnvironmentLabels(
@@ -51,13 +55,35 @@ class CompositeDatabaseTest {
         .containsEntry("envforge.dev/environment", "payments-demo");
     assertThat(database.getMetadata().getAnnotations())
         .containsEntry("envforge.dev/workflow-id", "environment/payments/demo");
-    assertThat(database.getSpec().engine()).isEqualTo(DatabaseEngine.POSTGRES);
-    assertThat(database.getSpec().version()).isEqualTo("15");
-    assertThat(database.getSpec().storageGB()).isEqualTo(8);
-    assertThat(database.getSpec().databaseName()).isEqualTo("payments_demo");
-    assertThat(database.getSpec().username()).isEqualTo("payments_demo_owner");
-    assertThat(database.getSpec().writeConnectionSecretToRef().name())
+    assertThat(database.getSpec().getEngine()).isEqualTo(EnvDatabaseSpec.Engine.POSTGRES);
+    assertThat(database.getSpec().getVersion()).isEqualTo("15");
+    assertThat(database.getSpec().getStorageGB()).isEqualTo(8L);
+    assertThat(database.getSpec().getDatabaseName()).isEqualTo("payments_demo");
+    assertThat(database.getSpec().getUsername()).isEqualTo("payments_demo_owner");
+    assertThat(database.getSpec().getWriteConnectionSecretToRef().getName())
         .isEqualTo("payments-demo-crossplane-connection")
         .isNotEqualTo(spec("payments_demo").secretName());
+  }
+
+  @Test
+  void givenASpec_whenSerialized_itShouldSendExactlyTheXrdsFields() {
+    EnvDatabase database =
+        CompositeDatabase.desired(spec("payments_demo"), CrossplaneSettings.defaults());
+
+    assertThat(onTheWire(database.getSpec()))
+        .isEqualTo(
+            Map.of(
+                "engine", "postgres",
+                "version", "16",
+                "storageGB", 20,
+                "databaseName", "payments_demo",
+                "username", "payments_demo_owner",
+                "writeConnectionSecretToRef",
+                    Map.of("name", "payments-demo-crossplane-connection")));
+  }
+
+  /** The JSON the API server receives, read back as plain maps and numbers. */
+  private static Map<?, ?> onTheWire(Object spec) {
+    return SERIALIZATION.unmarshal(SERIALIZATION.asJson(spec), Map.class);
   }
 }

@@ -3,8 +3,6 @@ package dev.envforge.activities.crossplane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envforge.activities.crossplane.CompositeReadiness.State;
-import dev.envforge.activities.crossplane.model.CompositeCondition;
-import dev.envforge.activities.crossplane.model.CompositeStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,16 +10,15 @@ class CompositeReadinessTest {
 
   private static CompositeCondition condition(
       String type, String status, String reason, String message) {
-    return new CompositeCondition(type, status, reason, message, "2030-01-01T00:00:00Z");
+    return new CompositeCondition(type, status, reason, message);
   }
 
-  private static CompositeStatus status(CompositeCondition... conditions) {
-    return new CompositeStatus(List.of(conditions));
+  private static List<CompositeCondition> status(CompositeCondition... conditions) {
+    return List.of(conditions);
   }
 
   @Test
   void givenNoStatus_whenJudged_itShouldBePending() {
-    assertThat(CompositeReadiness.of(null).state()).isEqualTo(State.PENDING);
     assertThat(CompositeReadiness.of(status()).state()).isEqualTo(State.PENDING);
   }
 

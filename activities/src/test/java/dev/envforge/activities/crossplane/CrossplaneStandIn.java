@@ -1,9 +1,9 @@
 package dev.envforge.activities.crossplane;
 
-import dev.envforge.activities.crossplane.model.CompositeCondition;
-import dev.envforge.activities.crossplane.model.CompositeStatus;
 import dev.envforge.activities.crossplane.model.EnvDatabase;
+import dev.envforge.activities.crossplane.model.EnvDatabaseStatus;
 import dev.envforge.activities.crossplane.model.XEnvCluster;
+import dev.envforge.activities.crossplane.model.XEnvClusterStatus;
 import dev.envforge.workflows.activities.EnvironmentLabels;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,8 +40,7 @@ import java.util.function.Function;
  * endpoint}, {@code port}, {@code username}, {@code password} and {@code database}, the keys
  * Crossplane Postgres providers conventionally publish (see deploy/crossplane/README.md).
  */
-final class CrossplaneStandIn<T extends CustomResource<?, CompositeStatus>>
-    implements AutoCloseable {
+final class CrossplaneStandIn<S, T extends CustomResource<?, S>> implements AutoCloseable {
 
   enum Behaviour {
     BECOME_READY,
@@ -52,9 +52,12 @@ final class CrossplaneStandIn<T extends CustomResource<?, CompositeStatus>>
   record ConnectionSecret(String namespace, String name, Map<String, String> values) {}
 
   private static final Duration TICK = Duration.ofMillis(100);
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private final KubernetesClient client;
   private final Class<T> type;
+  private final Class<S> statusType;
+  private final CompositeKind<T> kind;
   private final String environmentId;
   private final Behaviour behaviour;
   private final Duration delay;
@@ -66,12 +69,16 @@ final class CrossplaneStandIn<T extends CustomResource<?, CompositeStatus>>
   private CrossplaneStandIn(
       KubernetesClient client,
       Class<T> type,
+      Class<S> statusType,
+      CompositeKind<T> kind,
       String environmentId,
       Behaviour behaviour,
       Duration delay,
       Function<T, ConnectionSecret> secretOf) {
     this.client = client;
     this.type = type;
+    this.statusType = statusType;
+    this.kind = kind;
     this.environmentId = environmentId;
     this.behaviour = behaviour;
     this.delay = delay;
@@ -80,7 +87,7 @@ final class CrossplaneStandIn<T extends CustomResource<?, CompositeStatus>>
   }
 
   /** Dedicated clusters whose kubeconfig Secret holds {@code kubeconfig}. */
-  static CrossplaneStandIn<XEnvCluster> clusters(
+  static CrossplaneStandIn<XEnvClusterStatus, XEnvCluster> clusters(
       KubernetesClient management,
       String environmentId,
       Behaviour behaviour,
@@ -89,18 +96,20 @@ final class CrossplaneStandIn<T extends CustomResource<?, CompositeStatus>>
     return new CrossplaneStandIn<>(
         management,
         XEnvCluster.class,
+        XEnvClusterStatus.class,
+        CompositeKind.DEDICATED_CLUSTER,
         environmentId,
         behaviour,
         delay,
         cluster ->
             new ConnectionSecret(
-                cluster.getSpec().writeConnectionSecretToRef().namespace(),
-                cluster.getSpec().writeConnectionSecretToRef().name(),
+                cluster.getSpec().getWriteConnectionSecretToRef().getNamespace(),
+                cluster.getSpec().getWriteConnectionSecretToRef().getName(),
                 Map.of("kubeconfig", kubeconfig)));
   }
 
   /** Databases reachable at {@code endpoint:port} whose owner has {@code password}. */
-  static CrossplaneStandIn<EnvDatabase> databases(
+  static CrossplaneStandIn<EnvDatabaseStatus, EnvDatabase> databases(
       KubernetesClient client,
       String environmentId,
       Behaviour behaviour,
@@ -111,6 +120,8 @@ final class CrossplaneStandIn<T extends CustomResource<?, CompositeStatus>>
     return new CrossplaneStandIn<>(
         client,
         EnvDatabase.class,
+        EnvDatabaseStatus.class,
+        CompositeKind.DATABASE,
         environmentId,
         behaviour,
         delay,
@@ -118,12 +129,12 @@ final class CrossplaneStandIn<T extends CustomResource<?, CompositeStatus>>
           Map<String, String> values = new LinkedHashMap<>();
           values.put("endpoint", endpoint);
           values.put("port", Integer.toString(port));
-          values.put("username", database.getSpec().username());
+          values.put("username", database.getSpec().getUsername());
           values.put("password", password);
-          values.put("database", database.getSpec().databaseName());
+          values.put("database", database.getSpec().getDatabaseName());
           return new ConnectionSecret(
               database.getMetadata().getNamespace(),
-              database.getSpec().writeConnectionSecretToRef().name(),
+              database.getSpec().getWriteConnectionSecretToRef().getName(),
               values);
         });
   }
@@ -181,8 +192,8 @@ final class CrossplaneStandIn<T extends CustomResource<?, CompositeStatus>>
       // Crossplane publishes the connection details before it reports the composite Ready.
       writeSecret(composite);
     }
-    if (!sameConditions(composite.getStatus(), conditions)) {
-      composite.setStatus(new CompositeStatus(conditions));
+    if (!sameConditions(kind.conditions().apply(composite), conditions)) {
+      composite.setStatus(status(conditions));
       client.resource(composite).updateStatus();
     }
   }
@@ -216,14 +227,14 @@ final class CrossplaneStandIn<T extends CustomResource<?, CompositeStatus>>
     client.resource(secret).fieldManager("crossplane-stand-in").forceConflicts().serverSideApply();
   }
 
-  private static boolean sameConditions(CompositeStatus status, List<CompositeCondition> wanted) {
-    if (status == null || status.conditions().size() != wanted.size()) {
+  private static boolean sameConditions(
+      List<CompositeCondition> current, List<CompositeCondition> wanted) {
+    if (current.size() != wanted.size()) {
       return false;
     }
     for (CompositeCondition condition : wanted) {
       boolean present =
-          status
-              .condition(condition.type())
+          CompositeCondition.find(current, condition.type())
               .filter(c -> c.status().equals(condition.status()))
               .filter(c -> c.reason().equals(condition.reason()))
               .isPresent();
@@ -236,8 +247,28 @@ final class CrossplaneStandIn<T extends CustomResource<?, CompositeStatus>>
 
   private static CompositeCondition condition(
       String type, String status, String reason, String message) {
-    return new CompositeCondition(
-        type, status, reason, message, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    return new CompositeCondition(type, status, reason, message);
+  }
+
+  /** The kind's status type holding {@code conditions}, each changed just now, as Crossplane's. */
+  private S status(List<CompositeCondition> conditions) {
+    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    List<Map<String, String>> written =
+        conditions.stream()
+            .map(
+                c -> {
+                  Map<String, String> condition = new LinkedHashMap<>();
+                  condition.put("type", c.type());
+                  condition.put("status", c.status());
+                  condition.put("reason", c.reason());
+                  if (c.message() != null) {
+                    condition.put("message", c.message());
+                  }
+                  condition.put("lastTransitionTime", now);
+                  return condition;
+                })
+            .toList();
+    return SERIALIZATION.convertValue(Map.of("conditions", written), statusType);
   }
 
   @Override

@@ -16,15 +16,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * A CompositeResourceDefinition from {@code deploy/crossplane/}, and the CustomResourceDefinition
- * Crossplane derives from it: the XRD's group, names and versions with their schema, the status
- * subresource, and the machinery fields Crossplane adds to every composite (under {@code spec} for
- * v1 XRDs, under {@code spec.crossplane} for v2 ones of either scope, plus {@code
- * status.conditions}).
+ * Crossplane derives from it: the CRD the build derived from the XRD for the composite's Java types
+ * (group, names, scope, versions with their schema, the status subresource), plus the machinery
+ * fields Crossplane adds to every composite (under {@code spec} for v1 XRDs, under {@code
+ * spec.crossplane} for v2 ones of either scope, plus {@code status.conditions}).
  */
 final class CrossplaneXrd {
 
@@ -70,64 +69,53 @@ final class CrossplaneXrd {
     return xrd.get("spec", "names", "plural");
   }
 
-  /** v1 XRDs define cluster-scoped composites; v2 ones say so in spec.scope (Namespaced first). */
-  boolean namespaced() {
-    if (apiVersion().endsWith("/v1")) {
-      return false;
-    }
-    String scope = xrd.get("spec", "scope");
-    return scope == null || "Namespaced".equals(scope);
-  }
-
   /** v2 XRDs keep Crossplane's machinery under spec.crossplane and get no connection Secret. */
   boolean v2() {
     return apiVersion().endsWith("/v2");
   }
 
-  /** The XRD's only version (envforge serves one). */
-  String version() {
-    return (String) onlyVersion().get("name");
-  }
-
-  /** The schema exactly as the XRD declares it. */
-  JSONSchemaProps declaredSchema() {
-    Map<?, ?> schema = (Map<?, ?>) onlyVersion().get("schema");
-    return SERIALIZATION.convertValue(schema.get("openAPIV3Schema"), JSONSchemaProps.class);
-  }
-
   /** The CRD Crossplane would create for this XRD, optionally under another API group. */
   CustomResourceDefinition toCrd(String group) {
-    JSONSchemaProps schema = withCrossplaneMachinery(declaredSchema());
-    CustomResourceDefinitionVersion version =
-        new CustomResourceDefinitionVersionBuilder()
-            .withName(version())
-            .withServed(true)
-            .withStorage(true)
-            .withNewSchema()
-            .withOpenAPIV3Schema(schema)
-            .endSchema()
-            .withNewSubresources()
-            .withNewStatus()
-            .endStatus()
-            .endSubresources()
-            .build();
-    return new CustomResourceDefinitionBuilder()
-        .withNewMetadata()
+    CustomResourceDefinition derived = derivedByTheBuild();
+    List<CustomResourceDefinitionVersion> versions = derived.getSpec().getVersions();
+    if (versions.size() != 1) {
+      throw new IllegalStateException(kind() + ": expected exactly one version in the XRD");
+    }
+    CustomResourceDefinitionVersion version = versions.get(0);
+    JSONSchemaProps schema = withCrossplaneMachinery(version.getSchema().getOpenAPIV3Schema());
+    return new CustomResourceDefinitionBuilder(derived)
+        .editMetadata()
         .withName(plural() + "." + group)
         .endMetadata()
-        .withNewSpec()
+        .editSpec()
         .withGroup(group)
-        .withScope(namespaced() ? "Namespaced" : "Cluster")
-        .withNewNames()
-        .withKind(kind())
-        .withListKind(kind() + "List")
-        .withPlural(plural())
-        .withSingular(kind().toLowerCase(Locale.ROOT))
+        .editNames()
         .withCategories("composite")
         .endNames()
-        .withVersions(version)
+        .withVersions(
+            new CustomResourceDefinitionVersionBuilder(version)
+                .editSchema()
+                .withOpenAPIV3Schema(schema)
+                .endSchema()
+                .build())
         .endSpec()
         .build();
+  }
+
+  /** The CRD the activities' build derived from this XRD to generate the composite's types. */
+  private CustomResourceDefinition derivedByTheBuild() {
+    Path file =
+        RepositoryFiles.resolve(
+            "activities/target/generated-resources/crossplane-crds/"
+                + plural()
+                + "."
+                + group()
+                + ".yaml");
+    try {
+      return SERIALIZATION.unmarshal(Files.readString(file), CustomResourceDefinition.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + "; the build writes it", e);
+    }
   }
 
   private JSONSchemaProps withCrossplaneMachinery(JSONSchemaProps declared) {
@@ -211,13 +199,5 @@ final class CrossplaneXrd {
 
   private static JSONSchemaProps string() {
     return new JSONSchemaPropsBuilder().withType("string").build();
-  }
-
-  private Map<?, ?> onlyVersion() {
-    List<?> versions = xrd.get("spec", "versions");
-    if (versions == null || versions.size() != 1) {
-      throw new IllegalStateException(kind() + ": expected exactly one version in the XRD");
-    }
-    return (Map<?, ?>) versions.get(0);
   }
 }

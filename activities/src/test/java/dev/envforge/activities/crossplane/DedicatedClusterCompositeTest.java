@@ -3,17 +3,21 @@ package dev.envforge.activities.crossplane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envforge.activities.crossplane.model.XEnvCluster;
+import dev.envforge.activities.crossplane.model.XEnvClusterSpec;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.DedicatedClusterSpec;
 import dev.envforge.workflows.activities.EnvironmentLabels;
 import dev.envforge.workflows.request.ClusterMode;
 import dev.envforge.workflows.request.Profile;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DedicatedClusterCompositeTest {
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private static final EnvironmentLabels LABELS =
       new EnvironmentLabels(
@@ -43,14 +47,40 @@ class DedicatedClusterCompositeTest {
     assertThat(cluster.getKind()).isEqualTo("XEnvCluster");
     assertThat(cluster.getMetadata().getName()).isEqualTo("env-payments-demo");
     assertThat(cluster.getMetadata().getNamespace()).isNull();
-    assertThat(cluster.getSpec().profile()).isEqualTo(Profile.MEDIUM);
-    assertThat(cluster.getSpec().nodeCount()).isEqualTo(4);
-    assertThat(cluster.getSpec().region()).isEqualTo("europe-west4");
-    assertThat(cluster.getSpec().writeConnectionSecretToRef().name())
+    assertThat(cluster.getSpec().getProfile()).isEqualTo(XEnvClusterSpec.Profile.MEDIUM);
+    assertThat(cluster.getSpec().getNodeCount()).isEqualTo(4L);
+    assertThat(cluster.getSpec().getRegion()).isEqualTo("europe-west4");
+    assertThat(cluster.getSpec().getWriteConnectionSecretToRef().getName())
         .isEqualTo("env-payments-demo-kubeconfig");
-    assertThat(cluster.getSpec().writeConnectionSecretToRef().namespace())
+    assertThat(cluster.getSpec().getWriteConnectionSecretToRef().getNamespace())
         .isEqualTo("platform-secrets");
     assertThat(cluster.getStatus()).isNull();
+  }
+
+  @Test
+  void givenASpec_whenSerialized_itShouldSendExactlyTheXrdsFieldsAndNoRegionWhenUnset() {
+    XEnvCluster cluster =
+        DedicatedClusterComposite.desired(
+            new DedicatedClusterSpec("env-payments-demo", Profile.LARGE, LABELS),
+            CrossplaneSettings.defaults());
+
+    assertThat(onTheWire(cluster.getSpec()))
+        .isEqualTo(
+            Map.of(
+                "profile",
+                "large",
+                "nodeCount",
+                3,
+                "writeConnectionSecretToRef",
+                Map.of("name", "env-payments-demo-kubeconfig", "namespace", "envforge-system")));
+  }
+
+  @Test
+  void givenEveryProfile_whenBuilt_itShouldBeOneTheXrdAllows() {
+    for (Profile profile : Profile.values()) {
+      assertThat(DedicatedClusterComposite.profile(profile).getValue())
+          .isEqualTo(SERIALIZATION.convertValue(profile, String.class));
+    }
   }
 
   @Test
@@ -76,9 +106,9 @@ class DedicatedClusterCompositeTest {
             new DedicatedClusterSpec("env-payments-demo", Profile.SMALL, LABELS),
             CrossplaneSettings.defaults());
 
-    assertThat(cluster.getSpec().region()).isNull();
-    assertThat(cluster.getSpec().nodeCount()).isEqualTo(1);
-    assertThat(cluster.getSpec().writeConnectionSecretToRef().namespace())
+    assertThat(cluster.getSpec().getRegion()).isNull();
+    assertThat(cluster.getSpec().getNodeCount()).isEqualTo(1L);
+    assertThat(cluster.getSpec().getWriteConnectionSecretToRef().getNamespace())
         .isEqualTo("envforge-system");
   }
 
@@ -95,5 +125,10 @@ class DedicatedClusterCompositeTest {
                 ClusterMode.DEDICATED,
                 "platform-secrets",
                 "env-payments-demo-kubeconfig"));
+  }
+
+  /** The JSON the API server receives, read back as plain maps and numbers. */
+  private static Map<?, ?> onTheWire(Object spec) {
+    return SERIALIZATION.unmarshal(SERIALIZATION.asJson(spec), Map.class);
   }
 }

@@ -85,7 +85,7 @@ class DedicatedClusterIT {
       throws Exception {
     KubernetesCrossplaneActivities activities = activities(Duration.ofSeconds(60));
     try (SecondApiServer dedicated = SecondApiServer.start(Duration.ofSeconds(60));
-        CrossplaneStandIn<XEnvCluster> crossplane =
+        var crossplane =
             CrossplaneStandIn.clusters(
                 management,
                 environmentId,
@@ -137,7 +137,7 @@ class DedicatedClusterIT {
   @Test
   void givenACompositeThatKeepsFailing_whenThePatienceRunsOut_itShouldFailWithClusterNotReady()
       throws Exception {
-    try (CrossplaneStandIn<XEnvCluster> crossplane =
+    try (var crossplane =
         CrossplaneStandIn.clusters(
             management, environmentId, Behaviour.FAIL_TO_RECONCILE, Duration.ZERO, "unused")) {
 
@@ -157,7 +157,7 @@ class DedicatedClusterIT {
   @Test
   void givenAPausedComposite_whenEnsured_itShouldFailAtOnceWithoutWaitingOutThePatience()
       throws Exception {
-    try (CrossplaneStandIn<XEnvCluster> crossplane =
+    try (var crossplane =
         CrossplaneStandIn.clusters(
             management, environmentId, Behaviour.PAUSED, Duration.ZERO, "unused")) {
       long started = System.nanoTime();
@@ -175,7 +175,7 @@ class DedicatedClusterIT {
   void givenAReadyCluster_whenDeletedTwice_itShouldBeGoneAndTheSecondDeleteShouldBeANoOp()
       throws Exception {
     KubernetesCrossplaneActivities activities = activities(Duration.ofSeconds(60));
-    try (CrossplaneStandIn<XEnvCluster> crossplane =
+    try (var crossplane =
         CrossplaneStandIn.clusters(
             management, environmentId, Behaviour.BECOME_READY, Duration.ZERO, "kubeconfig: none")) {
       activities.ensureDedicatedCluster(spec);

@@ -34,6 +34,56 @@ class KubernetesFailuresTest {
   }
 
   @Test
+  void givenA401_whenACallFails_itShouldBecomeANonRetryableForbiddenFailure() {
+    KubernetesClientException unauthorized = exception(401, "Unauthorized", null);
+
+    assertThat(KubernetesFailures.translate("read namespace team-a", unauthorized))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo("FORBIDDEN");
+              assertThat(failure.isNonRetryable()).isTrue();
+            });
+  }
+
+  @Test
+  void givenASecretCallRefused_whenTranslatedWithoutDetails_itShouldKeepNeitherMessageNorCause() {
+    KubernetesClientException refused =
+        exception(403, "secrets \"db\" is forbidden: value hunter2", null);
+
+    RuntimeException failure =
+        KubernetesFailures.translateWithoutDetails(
+            "apply Secret team-a/db", refused, IllegalStateException::new);
+
+    assertThat(failure)
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            application -> {
+              assertThat(application.getType()).isEqualTo("FORBIDDEN");
+              assertThat(application.isNonRetryable()).isTrue();
+            })
+        .hasMessageContaining("apply Secret team-a/db")
+        .hasMessageContaining("HTTP 403")
+        .hasNoCause();
+    assertThat(failure.toString()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void
+      givenASecretCallThatMayPassLater_whenTranslatedWithoutDetails_itShouldBeTheGivenTransientOne() {
+    KubernetesClientException missing = exception(404, "namespaces \"x\" not found", null);
+
+    RuntimeException failure =
+        KubernetesFailures.translateWithoutDetails(
+            "apply Secret x/db", missing, IllegalStateException::new);
+
+    assertThat(failure)
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage("could not apply Secret x/db: HTTP 404 (no reason given)")
+        .hasNoCause();
+  }
+
+  @Test
   void givenA403ForATerminatingNamespace_whenACallFails_itShouldStayTransient() {
     KubernetesClientException terminating =
         exception(403, "namespace is being terminated", "NamespaceTerminating");

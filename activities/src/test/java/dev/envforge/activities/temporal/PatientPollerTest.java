@@ -1,9 +1,9 @@
-package dev.envforge.activities.crossplane;
+package dev.envforge.activities.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.envforge.activities.crossplane.PatientPoller.Probe;
+import dev.envforge.activities.temporal.PatientPoller.Probe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

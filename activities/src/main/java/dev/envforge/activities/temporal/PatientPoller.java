@@ -1,18 +1,19 @@
-package dev.envforge.activities.crossplane;
+package dev.envforge.activities.temporal;
 
-import dev.envforge.activities.temporal.Heartbeat;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Looks at something slow until it is done, heartbeating what it sees each round, and gives up when
- * the patience is spent. The probe throws for failures that waiting cannot fix.
+ * The one way activities wait for something slow (a composite becoming Ready, a namespace going
+ * away, a RoleBinding taking effect): look, heartbeat what was seen, sleep, until done or until the
+ * patience is spent. The probe throws for failures that waiting cannot fix.
  */
-final class PatientPoller {
+public final class PatientPoller {
 
   /** One look: either the result or what is still missing. */
-  sealed interface Probe<T> {
+  public sealed interface Probe<T> {
     record Done<T>(T value) implements Probe<T> {}
 
     record Pending<T>(String progress) implements Probe<T> {}
@@ -30,13 +31,13 @@ final class PatientPoller {
   private final Duration interval;
   private final Heartbeat heartbeat;
 
-  PatientPoller(Duration patience, Duration interval, Heartbeat heartbeat) {
-    this.patience = patience;
-    this.interval = interval;
-    this.heartbeat = heartbeat;
+  public PatientPoller(Duration patience, Duration interval, Heartbeat heartbeat) {
+    this.patience = Objects.requireNonNull(patience, "patience");
+    this.interval = Objects.requireNonNull(interval, "interval");
+    this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
   }
 
-  Duration patience() {
+  public Duration patience() {
     return patience;
   }
 
@@ -44,7 +45,8 @@ final class PatientPoller {
    * Probes until done; heartbeats {@code what: progress} while pending; when the patience is spent
    * throws {@code onTimeout.apply(lastProgress)}.
    */
-  <T> T await(String what, Supplier<Probe<T>> probe, Function<String, RuntimeException> onTimeout) {
+  public <T> T await(
+      String what, Supplier<Probe<T>> probe, Function<String, RuntimeException> onTimeout) {
     long deadline = System.nanoTime() + patience.toNanos();
     while (true) {
       Probe<T> result = probe.get();
