@@ -69,7 +69,7 @@ final class ProvisioningSteps {
         Step.CLUSTER, PROVISION_DEADLINE, () -> clusters.placeShared(request.cluster().name()));
   }
 
-  /** NAMESPACE. */
+  /** NAMESPACE: its undo deletes it, and with it everything made inside. */
   void makeNamespace(NamespaceSpec namespace) {
     compensations.register(
         Step.NAMESPACE, UNDO_DEADLINE, () -> namespaces.deleteNamespace(namespace));
