@@ -193,6 +193,7 @@ public class EnvironmentService {
             null,
             null,
             false,
+            null,
             null);
     return new ObservedEnvironment(request.team(), request.name(), workflowId, runId, status);
   }

@@ -73,6 +73,7 @@ final class EnvironmentFixtures {
         READY,
         CREATED.plusSeconds(7200),
         false,
+        null,
         null);
   }
 
@@ -87,6 +88,7 @@ final class EnvironmentFixtures {
         status.readyAt(),
         status.expiresAt(),
         status.expiring(),
-        reason);
+        reason,
+        null);
   }
 }

@@ -30,6 +30,7 @@ class TimeToReadyRecorderTest {
         readyAt,
         null,
         false,
+        null,
         null);
   }
 

@@ -1,5 +1,6 @@
 package dev.envforge.workflows.environment;
 
+import dev.envforge.workflows.activities.ActivityTimeouts;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
@@ -7,56 +8,24 @@ import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
 /**
- * Timeouts for the environment's activities. Every activity is started for a single attempt: {@link
- * StepRunner} retries in the workflow so that attempts and errors show in the status.
+ * Options of the environment's activities. A step's activity is started for a single attempt:
+ * {@link StepRunner} retries in the workflow so that attempts and errors show in the status. The
+ * calls that are not steps (the settings, the expiry annotation, the warnings) are retried by the
+ * server.
  */
 final class EnvironmentActivityOptions {
 
-  private static final RetryOptions SINGLE_ATTEMPT =
-      RetryOptions.newBuilder().setMaximumAttempts(1).build();
+  /** Resolving a cluster. */
+  static final ActivityOptions QUICK = step(ActivityTimeouts.apiCall());
+
+  /** The direct database driver. */
+  static final ActivityOptions DATABASE = step(ActivityTimeouts.database());
 
   /**
-   * Cancelling provisioning waits for in-flight activities to end, so that an undo never runs while
-   * its step is still changing the world.
+   * Crossplane composites and the namespace: its deletion waits until the namespace is gone, and
+   * its applies, on the same stub, end well within the heartbeat timeout.
    */
-  private static final ActivityCancellationType WAIT =
-      ActivityCancellationType.WAIT_CANCELLATION_COMPLETED;
-
-  /**
-   * Quick calls: resolving a cluster. The worker keeps such activities heartbeating while they run,
-   * so a crashed worker is noticed after the heartbeat timeout, not the whole minute.
-   */
-  static final ActivityOptions QUICK =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(60))
-          .setHeartbeatTimeout(Duration.ofSeconds(20))
-          .setRetryOptions(SINGLE_ATTEMPT)
-          .setCancellationType(WAIT)
-          .build();
-
-  /**
-   * The direct database driver: bounded waits inside (a create slot, a per-role lock, Postgres' own
-   * wait for the template) make it slower than a plain API call, but it does not heartbeat.
-   */
-  static final ActivityOptions DATABASE =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(3))
-          .setHeartbeatTimeout(Duration.ofSeconds(20))
-          .setRetryOptions(SINGLE_ATTEMPT)
-          .setCancellationType(WAIT)
-          .build();
-
-  /**
-   * Waits on slow systems (a composite becoming Ready, a namespace disappearing). They heartbeat,
-   * so a crashed worker is noticed after the heartbeat timeout, not after the whole wait.
-   */
-  static final ActivityOptions WAITING =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(45))
-          .setHeartbeatTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(SINGLE_ATTEMPT)
-          .setCancellationType(WAIT)
-          .build();
+  static final ActivityOptions WAITING = step(ActivityTimeouts.waiting());
 
   /** Rewriting the expiry annotation is not a step of its own; the server retries it. */
   static final ActivityOptions ANNOTATE =
@@ -86,11 +55,7 @@ final class EnvironmentActivityOptions {
                   .build())
           .build();
 
-  static final LocalActivityOptions SETTINGS =
-      LocalActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(5).build())
-          .build();
+  static final LocalActivityOptions SETTINGS = ActivityTimeouts.SETTINGS;
 
   /** How long a provisioning step may keep failing transiently before the environment fails. */
   static final Duration PROVISION_DEADLINE = Duration.ofMinutes(10);
@@ -102,4 +67,15 @@ final class EnvironmentActivityOptions {
   static final Duration UNDO_DEADLINE = Duration.ofMinutes(60);
 
   private EnvironmentActivityOptions() {}
+
+  /**
+   * A single attempt, and a cancellation of provisioning waits for the activity to end, so that an
+   * undo never runs while its step is still changing the world.
+   */
+  private static ActivityOptions step(ActivityOptions.Builder timeouts) {
+    return timeouts
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+        .build();
+  }
 }

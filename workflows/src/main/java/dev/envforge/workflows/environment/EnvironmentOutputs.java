@@ -1,5 +1,7 @@
 package dev.envforge.workflows.environment;
 
+import dev.envforge.workflows.activities.DatabaseRef;
+
 /** What provisioning produced, by name: never a credential. */
 public record EnvironmentOutputs(
     String cluster,
@@ -11,5 +13,28 @@ public record EnvironmentOutputs(
 
   public static EnvironmentOutputs empty() {
     return new EnvironmentOutputs(null, null, null, null, null, null);
+  }
+
+  /** These outputs, placed on {@code cluster}. */
+  public EnvironmentOutputs withCluster(String cluster) {
+    return new EnvironmentOutputs(
+        cluster, namespace, secretName, databaseName, databaseHost, databasePort);
+  }
+
+  /** These outputs, with the environment's namespace made. */
+  public EnvironmentOutputs withNamespace(String namespace) {
+    return new EnvironmentOutputs(
+        cluster, namespace, secretName, databaseName, databaseHost, databasePort);
+  }
+
+  /** These outputs, with where the database is and which Secret connects to it. */
+  public EnvironmentOutputs withDatabase(DatabaseRef database) {
+    return new EnvironmentOutputs(
+        cluster,
+        namespace,
+        database.secretName(),
+        database.database(),
+        database.host(),
+        database.port());
   }
 }

@@ -20,7 +20,6 @@ public record EnvironmentPlan(
     String environmentId,
     String workflowId,
     String namespace,
-    String postgresName,
     Duration ttl,
     TtlBounds ttlBounds,
     Instant createdAt) {
@@ -35,7 +34,6 @@ public record EnvironmentPlan(
         EnvironmentNaming.environmentId(team, name),
         EnvironmentNaming.workflowId(team, name),
         namespace,
-        EnvironmentNaming.postgresName(namespace),
         RequestValidator.effectiveTtl(request, settings.limits()),
         settings.limits().ttl().boundsFor(team, request.profile()),
         createdAt);

@@ -24,31 +24,4 @@ public record EnvironmentStatus(
     Instant expiresAt,
     boolean expiring,
     String reason,
-    ExpiryWarning warning) {
-
-  /** A status without an expiry warning. */
-  public EnvironmentStatus(
-      String environmentId,
-      EnvironmentRequest request,
-      Phase phase,
-      List<StepState> steps,
-      EnvironmentOutputs outputs,
-      Instant createdAt,
-      Instant readyAt,
-      Instant expiresAt,
-      boolean expiring,
-      String reason) {
-    this(
-        environmentId,
-        request,
-        phase,
-        steps,
-        outputs,
-        createdAt,
-        readyAt,
-        expiresAt,
-        expiring,
-        reason,
-        null);
-  }
-}
+    ExpiryWarning warning) {}

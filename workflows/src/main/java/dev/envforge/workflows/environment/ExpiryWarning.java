@@ -1,5 +1,6 @@
 package dev.envforge.workflows.environment;
 
+import dev.envforge.workflows.activities.WebhookDelivery;
 import java.time.Instant;
 
 /**
@@ -43,5 +44,16 @@ public record ExpiryWarning(
 
   ExpiryWarning withWebhook(NotificationState state, String detail) {
     return new ExpiryWarning(id, number, warnedAt, expiresAt, event, eventDetail, state, detail);
+  }
+
+  /** The webhook's outcome when the call returned: sent, or skipped when none is configured. */
+  ExpiryWarning withWebhookDelivery(WebhookDelivery delivery) {
+    return delivery == WebhookDelivery.DISABLED
+        ? withWebhook(NotificationState.SKIPPED, "no webhook configured")
+        : withWebhook(NotificationState.SENT, null);
+  }
+
+  boolean anyChannelFailed() {
+    return event == NotificationState.FAILED || webhook == NotificationState.FAILED;
   }
 }

@@ -45,6 +45,17 @@ final class StepRunner {
     }
   }
 
+  /** As {@link #provision(Step, Duration, Supplier)}, for a step that produces nothing. */
+  void provision(Step step, Duration deadline, Runnable action) {
+    provision(
+        step,
+        deadline,
+        () -> {
+          action.run();
+          return null;
+        });
+  }
+
   /** Runs a step's undo; the step ends COMPENSATED, or FAILED if the undo fails for good. */
   void undo(Step step, Duration deadline, Runnable action) {
     StepState before = ledger.get(step);

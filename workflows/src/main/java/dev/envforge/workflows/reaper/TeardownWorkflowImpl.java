@@ -4,7 +4,6 @@ import dev.envforge.workflows.activities.DatabaseSpec;
 import dev.envforge.workflows.activities.NamespaceActivities;
 import dev.envforge.workflows.activities.NamespaceSpec;
 import dev.envforge.workflows.activities.PostgresActivities;
-import dev.envforge.workflows.request.EnvironmentNaming;
 import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
 
@@ -30,17 +29,10 @@ public class TeardownWorkflowImpl implements TeardownWorkflow {
       log.info("namespace {} is no longer abandoned; left alone", abandoned.namespace());
       return TeardownOutcome.SKIPPED;
     }
-    // The database and role are named after the namespace, as the environment workflow names them;
-    // an environment without a direct database has none, and dropping nothing is done at once.
-    String postgresName = EnvironmentNaming.postgresName(abandoned.namespace());
+    // An environment without a direct database has none, and dropping nothing is done at once.
     postgres.dropDatabase(
-        new DatabaseSpec(
-            abandoned.clusterRef(),
-            abandoned.namespace(),
-            postgresName,
-            postgresName,
-            EnvironmentNaming.CONNECTION_SECRET_NAME,
-            abandoned.labels()));
+        DatabaseSpec.ofNamespace(
+            abandoned.clusterRef(), abandoned.namespace(), abandoned.labels()));
     // Deleting the namespace takes a Crossplane database composite and the guardrails with it.
     namespaces.deleteNamespace(
         new NamespaceSpec(abandoned.clusterRef(), abandoned.namespace(), null, abandoned.labels()));

@@ -278,7 +278,7 @@ class ReaperWorkflowTest {
     public EnvironmentStatus run(EnvironmentRequest request) {
       Workflow.await(() -> lost != null);
       return new EnvironmentStatus(
-          null, null, null, List.of(), null, null, null, null, false, lost);
+          null, null, null, List.of(), null, null, null, null, false, lost, null);
     }
 
     @Override

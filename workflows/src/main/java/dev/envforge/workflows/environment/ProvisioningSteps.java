@@ -1,0 +1,115 @@
+package dev.envforge.workflows.environment;
+
+import static dev.envforge.workflows.environment.EnvironmentActivityOptions.DEDICATED_CLUSTER_DEADLINE;
+import static dev.envforge.workflows.environment.EnvironmentActivityOptions.PROVISION_DEADLINE;
+import static dev.envforge.workflows.environment.EnvironmentActivityOptions.UNDO_DEADLINE;
+
+import dev.envforge.workflows.activities.ClusterActivities;
+import dev.envforge.workflows.activities.ClusterRef;
+import dev.envforge.workflows.activities.CrossplaneActivities;
+import dev.envforge.workflows.activities.DatabaseRef;
+import dev.envforge.workflows.activities.DatabaseSpec;
+import dev.envforge.workflows.activities.DedicatedClusterSpec;
+import dev.envforge.workflows.activities.EnvironmentLabels;
+import dev.envforge.workflows.activities.NamespaceActivities;
+import dev.envforge.workflows.activities.NamespaceSpec;
+import dev.envforge.workflows.activities.PostgresActivities;
+import dev.envforge.workflows.request.ClusterMode;
+import dev.envforge.workflows.request.DatabaseDriver;
+import dev.envforge.workflows.request.EnvironmentNaming;
+import dev.envforge.workflows.request.EnvironmentRequest;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.List;
+
+/**
+ * What each provisioning step does and how it is undone. Every step registers its undo before it
+ * runs, so a step that half-happened is undone too, and runs through the {@link StepRunner}, which
+ * retries it and records it in the ledger. Compensation after a failure and teardown both undo
+ * through {@link #undoAll}.
+ */
+final class ProvisioningSteps {
+
+  private final ClusterActivities clusters =
+      Workflow.newActivityStub(ClusterActivities.class, EnvironmentActivityOptions.QUICK);
+  private final NamespaceActivities namespaces =
+      Workflow.newActivityStub(NamespaceActivities.class, EnvironmentActivityOptions.WAITING);
+  private final PostgresActivities postgres =
+      Workflow.newActivityStub(PostgresActivities.class, EnvironmentActivityOptions.DATABASE);
+  private final CrossplaneActivities crossplane =
+      Workflow.newActivityStub(CrossplaneActivities.class, EnvironmentActivityOptions.WAITING);
+
+  private final Compensations compensations = new Compensations();
+  private final StepRunner runner;
+
+  /**
+   * @param onChange called whenever a step's state changed
+   */
+  ProvisioningSteps(StepLedger ledger, Runnable onChange) {
+    this.runner = new StepRunner(ledger, onChange);
+  }
+
+  /** CLUSTER: a dedicated cluster is made through Crossplane; a shared one is only chosen. */
+  ClusterRef placeCluster(
+      EnvironmentRequest request, String environmentId, EnvironmentLabels labels) {
+    if (request.cluster().mode() == ClusterMode.DEDICATED) {
+      DedicatedClusterSpec spec =
+          new DedicatedClusterSpec(
+              EnvironmentNaming.dedicatedClusterName(environmentId), request.profile(), labels);
+      compensations.register(
+          Step.CLUSTER, UNDO_DEADLINE, () -> crossplane.deleteDedicatedCluster(spec));
+      return runner.provision(
+          Step.CLUSTER, DEDICATED_CLUSTER_DEADLINE, () -> crossplane.ensureDedicatedCluster(spec));
+    }
+    // A shared cluster is only chosen, not made: nothing to undo.
+    compensations.register(Step.CLUSTER, UNDO_DEADLINE, () -> {});
+    return runner.provision(
+        Step.CLUSTER, PROVISION_DEADLINE, () -> clusters.placeShared(request.cluster().name()));
+  }
+
+  /** NAMESPACE: its undo deletes it, and with it everything made inside. */
+  void makeNamespace(NamespaceSpec namespace) {
+    compensations.register(
+        Step.NAMESPACE, UNDO_DEADLINE, () -> namespaces.deleteNamespace(namespace));
+    runner.provision(
+        Step.NAMESPACE, PROVISION_DEADLINE, () -> namespaces.ensureNamespace(namespace));
+  }
+
+  /** GUARDRAILS: registers its undo now and runs beside whatever the caller starts next. */
+  Promise<Void> startGuardrails(NamespaceSpec namespace) {
+    // Deleting the namespace takes its guardrails with it; nothing separate to undo.
+    compensations.register(Step.GUARDRAILS, UNDO_DEADLINE, () -> {});
+    return Async.procedure(
+        () ->
+            runner.provision(
+                Step.GUARDRAILS, PROVISION_DEADLINE, () -> namespaces.applyGuardrails(namespace)));
+  }
+
+  /** DATABASE, directly on a Postgres server or as a Crossplane composite. */
+  DatabaseRef makeDatabase(DatabaseDriver driver, DatabaseSpec spec) {
+    boolean viaCrossplane = driver == DatabaseDriver.CROSSPLANE;
+    compensations.register(
+        Step.DATABASE,
+        UNDO_DEADLINE,
+        viaCrossplane
+            ? () -> crossplane.deleteCompositeDatabase(spec)
+            : () -> postgres.dropDatabase(spec));
+    return runner.provision(
+        Step.DATABASE,
+        PROVISION_DEADLINE,
+        viaCrossplane
+            ? () -> crossplane.ensureCompositeDatabase(spec)
+            : () -> postgres.ensureDatabase(spec));
+  }
+
+  /**
+   * Undoes every step that has begun, in reverse, continuing past failures.
+   *
+   * @return the undos that failed for good
+   */
+  List<ApplicationFailure> undoAll() {
+    return compensations.undoAll(runner);
+  }
+}
