@@ -93,11 +93,13 @@ public class ActivitiesConfiguration {
 
   @Bean
   ConfiguredSettingsActivities settingsActivities(EnvforgeWorkerProperties properties) {
+    Duration warnBefore = properties.ttl().warnBefore();
+    if (warnBefore.isNegative() || warnBefore.isZero()) {
+      throw new IllegalArgumentException("envforge.ttl.warn-before must be positive");
+    }
     return new ConfiguredSettingsActivities(
         EnvironmentSettings.of(
-            properties.namespacePrefix(),
-            properties.ttl().policy(),
-            properties.ttl().warnBefore()));
+            properties.namespacePrefix(), properties.ttl().policy(), warnBefore));
   }
 
   @Bean

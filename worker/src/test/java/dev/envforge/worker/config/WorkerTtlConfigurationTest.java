@@ -8,21 +8,25 @@ import dev.envforge.workflows.request.Profile;
 import dev.envforge.workflows.request.TtlBounds;
 import dev.envforge.workflows.request.TtlPolicy;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 
-/** The worker's application.yaml bound as the worker binds it: the TTL policy and the webhook. */
+/**
+ * The worker's application.yaml, with the file it shares with the API, loaded and bound as the
+ * worker loads and binds them: the TTL policy and the webhook.
+ */
 class WorkerTtlConfigurationTest {
 
   @Test
-  void givenTheShippedDefaults_whenBound_itShouldGiveTheGlobalPolicyAndNoWebhook()
-      throws IOException {
+  void givenTheShippedDefaults_whenBound_itShouldGiveTheGlobalPolicyAndNoWebhook() {
     EnvforgeWorkerProperties properties = bind(Map.of());
 
     TtlPolicy policy = properties.ttl().policy();
@@ -30,12 +34,14 @@ class WorkerTtlConfigurationTest {
     assertThat(policy.maxTtl()).isEqualTo(Duration.ofDays(7));
     assertThat(policy.keepAllowed()).isFalse();
     assertThat(properties.ttl().warnBefore()).isEqualTo(Duration.ofHours(1));
+    assertThat(properties.taskQueue()).isEqualTo("envforge-environments");
+    assertThat(properties.namespacePrefix()).isEqualTo("env-");
+    assertThat(properties.codec().enabled()).isFalse();
     assertThat(properties.notifications().settings().enabled()).isFalse();
   }
 
   @Test
-  void givenProfileAndTeamRulesAndAWebhook_whenBound_itShouldResolveThemAndSignWithTheKeyFile()
-      throws IOException {
+  void givenProfileAndTeamRulesAndAWebhook_whenBound_itShouldResolveThemAndSignWithTheKeyFile() {
     EnvforgeWorkerProperties properties =
         bind(
             Map.of(
@@ -61,8 +67,54 @@ class WorkerTtlConfigurationTest {
   }
 
   @Test
-  void givenADefaultLongerThanTheMaximum_whenThePolicyIsBuilt_itShouldRefuseToStart()
-      throws IOException {
+  void givenTheSharedVariables_whenBound_itShouldTakeEveryOne() {
+    EnvforgeWorkerProperties properties =
+        bind(
+            Map.of(
+                "ENVFORGE_TASK_QUEUE", "q1",
+                "ENVFORGE_NAMESPACE_PREFIX", "",
+                "ENVFORGE_DEFAULT_TTL", "PT2H",
+                "ENVFORGE_MAX_TTL", "P1D",
+                "ENVFORGE_TTL_KEEP_ALLOWED", "true",
+                "ENVFORGE_CODEC_ENABLED", "true",
+                "ENVFORGE_CODEC_KEY_DIRECTORY", "/etc/envforge/codec-keys",
+                "ENVFORGE_CODEC_ACTIVE_KEY_ID", "k2"));
+
+    assertThat(properties.taskQueue()).isEqualTo("q1");
+    assertThat(properties.namespacePrefix()).as("an empty prefix is a prefix").isEmpty();
+    assertThat(properties.ttl().defaultTtl()).isEqualTo(Duration.ofHours(2));
+    assertThat(properties.ttl().maxTtl()).isEqualTo(Duration.ofDays(1));
+    assertThat(properties.ttl().keepAllowed()).isTrue();
+    assertThat(properties.codec().enabled()).isTrue();
+    assertThat(properties.codec().keyDirectory()).isEqualTo(Path.of("/etc/envforge/codec-keys"));
+    assertThat(properties.codec().activeKeyId()).isEqualTo("k2");
+  }
+
+  @Test
+  void givenAConfigurationFileBesideTheJar_whenLoaded_itsValuesShouldBeatTheSharedDefaults(
+      @TempDir Path config) throws IOException {
+    // What the Helm chart mounts: its application.yaml in an additional location.
+    Files.writeString(
+        config.resolve("application.yaml"),
+        """
+        spring.temporal.connection.target: temporal.example.com:7233
+        envforge:
+          task-queue: from-the-chart
+          ttl: {default: PT4H}
+        """);
+    StandardEnvironment environment =
+        load(Map.of("spring.config.additional-location", config.toUri().toString()));
+
+    EnvforgeWorkerProperties properties =
+        Binder.get(environment).bind("envforge", EnvforgeWorkerProperties.class).get();
+    assertThat(properties.taskQueue()).isEqualTo("from-the-chart");
+    assertThat(properties.ttl().defaultTtl()).isEqualTo(Duration.ofHours(4));
+    assertThat(environment.getProperty("spring.temporal.connection.target"))
+        .isEqualTo("temporal.example.com:7233");
+  }
+
+  @Test
+  void givenADefaultLongerThanTheMaximum_whenThePolicyIsBuilt_itShouldRefuseToStart() {
     EnvforgeWorkerProperties properties =
         bind(Map.of("ENVFORGE_DEFAULT_TTL", "P10D", "ENVFORGE_MAX_TTL", "P7D"));
 
@@ -73,7 +125,7 @@ class WorkerTtlConfigurationTest {
   }
 
   @Test
-  void givenAWebhookWithoutAKeyFile_whenBound_itShouldRefuseToStartUnsigned() throws IOException {
+  void givenAWebhookWithoutAKeyFile_whenBound_itShouldRefuseToStartUnsigned() {
     EnvforgeWorkerProperties properties =
         bind(Map.of("ENVFORGE_WEBHOOK_URL", "https://hooks.example.com/envforge"));
 
@@ -81,12 +133,15 @@ class WorkerTtlConfigurationTest {
         .hasMessageContaining("ENVFORGE_WEBHOOK_SECRET_FILE");
   }
 
-  private static EnvforgeWorkerProperties bind(Map<String, Object> overrides) throws IOException {
+  private static EnvforgeWorkerProperties bind(Map<String, Object> overrides) {
+    return Binder.get(load(overrides)).bind("envforge", EnvforgeWorkerProperties.class).get();
+  }
+
+  /** The configuration files as the application loads them, imports included. */
+  private static StandardEnvironment load(Map<String, Object> overrides) {
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addFirst(new MapPropertySource("test", overrides));
-    new YamlPropertySourceLoader()
-        .load("application", new ClassPathResource("application.yaml"))
-        .forEach(source -> environment.getPropertySources().addLast(source));
-    return Binder.get(environment).bind("envforge", EnvforgeWorkerProperties.class).get();
+    ConfigDataEnvironmentPostProcessor.applyTo(environment);
+    return environment;
   }
 }
