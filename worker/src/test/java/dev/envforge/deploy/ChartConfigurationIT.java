@@ -82,14 +82,14 @@ class ChartConfigurationIT {
     assertThat(envforge.crossplane().connectionSecretNamespace()).isEqualTo("envforge-system");
     assertThat(envforge.crossplane().readyPatience()).isEqualTo(java.time.Duration.ofMinutes(20));
 
-    assertThat(envforge.ttl().profiles().get(Profile.LARGE).defaultTtl())
+    assertThat(envforge.shared().ttl().profiles().get(Profile.LARGE).defaultTtl())
         .isEqualTo(java.time.Duration.ofHours(4));
-    assertThat(envforge.ttl().profiles().get(Profile.LARGE).maxTtl())
+    assertThat(envforge.shared().ttl().profiles().get(Profile.LARGE).maxTtl())
         .isEqualTo(java.time.Duration.ofDays(2));
-    assertThat(envforge.ttl().teams().get("platform").keepAllowed()).isTrue();
-    assertThat(envforge.ttl().teams().get("platform").maxTtl())
+    assertThat(envforge.shared().ttl().teams().get("platform").keepAllowed()).isTrue();
+    assertThat(envforge.shared().ttl().teams().get("platform").maxTtl())
         .isEqualTo(java.time.Duration.ofDays(30));
-    assertThat(envforge.ttl().keepAllowed()).isFalse();
+    assertThat(envforge.shared().ttl().keepAllowed()).isFalse();
 
     WorkerAccessProperties access =
         binder.bind("envforge.namespaces.worker-access", WorkerAccessProperties.class).get();

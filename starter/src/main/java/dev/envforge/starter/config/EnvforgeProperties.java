@@ -1,9 +1,7 @@
 package dev.envforge.starter.config;
 
 import dev.envforge.workflows.request.RequestLimits;
-import dev.envforge.workflows.settings.CodecProperties;
 import dev.envforge.workflows.settings.SharedProperties;
-import dev.envforge.workflows.settings.TtlProperties;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Name;
@@ -42,22 +40,12 @@ public record EnvforgeProperties(
     metrics = metrics == null ? new Metrics(null) : metrics;
   }
 
+  /** Where the API starts workflows: the shared task queue the workers poll. */
   public String taskQueue() {
     return shared.taskQueue();
   }
 
-  public String namespacePrefix() {
-    return shared.namespacePrefix();
-  }
-
-  public TtlProperties ttl() {
-    return shared.ttl();
-  }
-
-  public CodecProperties codec() {
-    return shared.codec();
-  }
-
+  /** What the API checks requests against: the shared namespace prefix and TTL policy. */
   public RequestLimits limits() {
     return shared.requestLimits();
   }

@@ -18,6 +18,6 @@ public class StarterConfiguration {
   /** The codec settings on their own, for the codec endpoint and its CORS rule. */
   @Bean
   CodecProperties codecProperties(EnvforgeProperties properties) {
-    return properties.codec();
+    return properties.shared().codec();
   }
 }

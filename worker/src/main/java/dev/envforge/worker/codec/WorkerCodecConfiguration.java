@@ -29,7 +29,7 @@ public class WorkerCodecConfiguration {
 
   @Bean
   DataConverter mainDataConverter(EnvforgeWorkerProperties properties) {
-    CodecProperties codec = properties.codec();
+    CodecProperties codec = properties.shared().codec();
     // The key directory, read as Spring reads a mounted config tree: one file per key, hidden
     // entries (a mounted Secret's own ..data links) skipped.
     ConfigTreePropertySource files =

@@ -2,9 +2,7 @@ package dev.envforge.worker.config;
 
 import dev.envforge.activities.crossplane.CrossplaneSettings;
 import dev.envforge.activities.namespace.NamespaceSettings;
-import dev.envforge.workflows.settings.CodecProperties;
 import dev.envforge.workflows.settings.SharedProperties;
-import dev.envforge.workflows.settings.TtlProperties;
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,22 +26,6 @@ public record EnvforgeWorkerProperties(
     @DefaultValue Postgres postgres,
     NamespaceSettings namespaces,
     CrossplaneSettings crossplane) {
-
-  public String taskQueue() {
-    return shared.taskQueue();
-  }
-
-  public String namespacePrefix() {
-    return shared.namespacePrefix();
-  }
-
-  public TtlProperties ttl() {
-    return shared.ttl();
-  }
-
-  public CodecProperties codec() {
-    return shared.codec();
-  }
 
   /**
    * The registry of shared clusters.

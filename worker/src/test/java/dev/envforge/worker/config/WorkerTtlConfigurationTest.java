@@ -29,14 +29,14 @@ class WorkerTtlConfigurationTest {
   void givenTheShippedDefaults_whenBound_itShouldGiveTheGlobalPolicyAndNoWebhook() {
     EnvforgeWorkerProperties properties = bind(Map.of());
 
-    TtlPolicy policy = properties.ttl().policy();
+    TtlPolicy policy = properties.shared().ttl().policy();
     assertThat(policy.defaultTtl()).isEqualTo(Duration.ofHours(8));
     assertThat(policy.maxTtl()).isEqualTo(Duration.ofDays(7));
     assertThat(policy.keepAllowed()).isFalse();
-    assertThat(properties.ttl().warnBefore()).isEqualTo(Duration.ofHours(1));
-    assertThat(properties.taskQueue()).isEqualTo("envforge-environments");
-    assertThat(properties.namespacePrefix()).isEqualTo("env-");
-    assertThat(properties.codec().enabled()).isFalse();
+    assertThat(properties.shared().ttl().warnBefore()).isEqualTo(Duration.ofHours(1));
+    assertThat(properties.shared().taskQueue()).isEqualTo("envforge-environments");
+    assertThat(properties.shared().namespacePrefix()).isEqualTo("env-");
+    assertThat(properties.shared().codec().enabled()).isFalse();
     assertThat(properties.notifications().settings().enabled()).isFalse();
   }
 
@@ -53,13 +53,13 @@ class WorkerTtlConfigurationTest {
                 "ENVFORGE_WEBHOOK_URL", "https://hooks.example.com/envforge",
                 "ENVFORGE_WEBHOOK_SECRET_FILE", "/etc/envforge/webhook/key"));
 
-    TtlPolicy policy = properties.ttl().policy();
+    TtlPolicy policy = properties.shared().ttl().policy();
     TtlBounds large = policy.boundsFor("payments", Profile.LARGE);
     assertThat(large.maxTtl()).isEqualTo(Duration.ofDays(1));
     assertThat(large.defaultTtl()).isEqualTo(Duration.ofHours(4));
     assertThat(policy.boundsFor("platform", Profile.LARGE).keepAllowed()).isTrue();
     assertThat(policy.boundsFor("platform", Profile.LARGE).maxTtl()).isEqualTo(Duration.ofDays(30));
-    assertThat(properties.ttl().warnBefore()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(properties.shared().ttl().warnBefore()).isEqualTo(Duration.ofMinutes(30));
     WebhookSettings webhook = properties.notifications().settings();
     assertThat(webhook.enabled()).isTrue();
     assertThat(webhook.secretFile()).hasToString("/etc/envforge/webhook/key");
@@ -80,14 +80,15 @@ class WorkerTtlConfigurationTest {
                 "ENVFORGE_CODEC_KEY_DIRECTORY", "/etc/envforge/codec-keys",
                 "ENVFORGE_CODEC_ACTIVE_KEY_ID", "k2"));
 
-    assertThat(properties.taskQueue()).isEqualTo("q1");
-    assertThat(properties.namespacePrefix()).as("an empty prefix is a prefix").isEmpty();
-    assertThat(properties.ttl().defaultTtl()).isEqualTo(Duration.ofHours(2));
-    assertThat(properties.ttl().maxTtl()).isEqualTo(Duration.ofDays(1));
-    assertThat(properties.ttl().keepAllowed()).isTrue();
-    assertThat(properties.codec().enabled()).isTrue();
-    assertThat(properties.codec().keyDirectory()).isEqualTo(Path.of("/etc/envforge/codec-keys"));
-    assertThat(properties.codec().activeKeyId()).isEqualTo("k2");
+    assertThat(properties.shared().taskQueue()).isEqualTo("q1");
+    assertThat(properties.shared().namespacePrefix()).as("an empty prefix is a prefix").isEmpty();
+    assertThat(properties.shared().ttl().defaultTtl()).isEqualTo(Duration.ofHours(2));
+    assertThat(properties.shared().ttl().maxTtl()).isEqualTo(Duration.ofDays(1));
+    assertThat(properties.shared().ttl().keepAllowed()).isTrue();
+    assertThat(properties.shared().codec().enabled()).isTrue();
+    assertThat(properties.shared().codec().keyDirectory())
+        .isEqualTo(Path.of("/etc/envforge/codec-keys"));
+    assertThat(properties.shared().codec().activeKeyId()).isEqualTo("k2");
   }
 
   @Test
@@ -107,8 +108,8 @@ class WorkerTtlConfigurationTest {
 
     EnvforgeWorkerProperties properties =
         Binder.get(environment).bind("envforge", EnvforgeWorkerProperties.class).get();
-    assertThat(properties.taskQueue()).isEqualTo("from-the-chart");
-    assertThat(properties.ttl().defaultTtl()).isEqualTo(Duration.ofHours(4));
+    assertThat(properties.shared().taskQueue()).isEqualTo("from-the-chart");
+    assertThat(properties.shared().ttl().defaultTtl()).isEqualTo(Duration.ofHours(4));
     assertThat(environment.getProperty("spring.temporal.connection.target"))
         .isEqualTo("temporal.example.com:7233");
   }
@@ -118,7 +119,7 @@ class WorkerTtlConfigurationTest {
     EnvforgeWorkerProperties properties =
         bind(Map.of("ENVFORGE_DEFAULT_TTL", "P10D", "ENVFORGE_MAX_TTL", "P7D"));
 
-    assertThatThrownBy(() -> properties.ttl().policy())
+    assertThatThrownBy(() -> properties.shared().ttl().policy())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("envforge.ttl")
         .hasMessageContaining("longer than max");
