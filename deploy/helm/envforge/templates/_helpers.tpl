@@ -75,12 +75,19 @@ through Spring's config tree from a file whose name is the property.
 {{- $_ := set $codec "key-directory" "/etc/envforge/codec-keys" -}}
 {{- $_ := set $codec "active-key-id" $t.codec.activeKeyId -}}
 {{- end -}}
-{{- $envforge := dict "task-queue" .Values.taskQueue "namespace-prefix" .Values.namespacePrefix "codec" $codec -}}
+{{- /*
+Only what the values set: an unset one keeps the applications' own default (envforge-shared.yaml
+and the settings records in the workflows module), written there once.
+*/ -}}
+{{- $envforge := dict "codec" $codec -}}
+{{- if hasKey .Values "taskQueue" }}{{ $_ := set $envforge "task-queue" .Values.taskQueue }}{{ end -}}
+{{- if hasKey .Values "namespacePrefix" }}{{ $_ := set $envforge "namespace-prefix" .Values.namespacePrefix }}{{ end -}}
 {{- /* The same TTL policy in both: the API checks requests with it, the workflow again. */ -}}
-{{- $ttl := dict "default" .Values.ttl.default "max" .Values.ttl.max "keep-allowed" .Values.ttl.keepAllowed "warn-before" .Values.ttl.warnBefore -}}
+{{- $ttl := include "envforge.ttlRule" .Values.ttl | fromYaml -}}
+{{- if hasKey .Values.ttl "warnBefore" }}{{ $_ := set $ttl "warn-before" .Values.ttl.warnBefore }}{{ end -}}
 {{- with .Values.ttl.profiles }}{{ $_ := set $ttl "profiles" (include "envforge.ttlRules" . | fromYaml) }}{{ end -}}
 {{- with .Values.ttl.teams }}{{ $_ := set $ttl "teams" (include "envforge.ttlRules" . | fromYaml) }}{{ end -}}
-{{- $_ := set $envforge "ttl" $ttl -}}
+{{- with $ttl }}{{ $_ := set $envforge "ttl" . }}{{ end -}}
 {{- toYaml (dict "spring" $spring "envforge" $envforge) -}}
 {{- end -}}
 
@@ -164,15 +171,20 @@ readinessProbe:
 {{- end }}
 {{- end -}}
 
-{{/* TTL rules from values (camelCase) to configuration (kebab-case). */}}
+{{/* One TTL rule (or the global one) from values (camelCase) to configuration (kebab-case). */}}
+{{- define "envforge.ttlRule" -}}
+{{- $r := dict -}}
+{{- if hasKey . "default" }}{{ $_ := set $r "default" .default }}{{ end -}}
+{{- if hasKey . "max" }}{{ $_ := set $r "max" .max }}{{ end -}}
+{{- if hasKey . "keepAllowed" }}{{ $_ := set $r "keep-allowed" .keepAllowed }}{{ end -}}
+{{- toYaml $r -}}
+{{- end -}}
+
+{{/* TTL rules per profile or team, each as above. */}}
 {{- define "envforge.ttlRules" -}}
 {{- $out := dict -}}
 {{- range $name, $rule := . -}}
-{{- $r := dict -}}
-{{- if hasKey $rule "default" }}{{ $_ := set $r "default" $rule.default }}{{ end -}}
-{{- if hasKey $rule "max" }}{{ $_ := set $r "max" $rule.max }}{{ end -}}
-{{- if hasKey $rule "keepAllowed" }}{{ $_ := set $r "keep-allowed" $rule.keepAllowed }}{{ end -}}
-{{- $_ := set $out $name $r -}}
+{{- $_ := set $out $name (include "envforge.ttlRule" $rule | fromYaml) -}}
 {{- end -}}
 {{- toYaml $out -}}
 {{- end -}}

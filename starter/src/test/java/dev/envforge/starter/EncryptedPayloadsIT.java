@@ -33,7 +33,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -70,6 +72,10 @@ class EncryptedPayloadsIT {
   private static final String TASK_QUEUE = "codec-it-" + UUID.randomUUID();
   private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
   private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  /** The keys as written into the key directory, by id, for the test's own rotated worker. */
+  private static final Map<String, String> KEY_FILES = new TreeMap<>();
+
   private static final Path KEYS = keyDirectory();
 
   /** A TTL no other part of the history could spell: it must only ever travel encrypted. */
@@ -100,7 +106,8 @@ class EncryptedPayloadsIT {
       for (String id : List.of("k1", "k2")) {
         byte[] key = new byte[32];
         random.nextBytes(key);
-        Files.writeString(directory.resolve(id), Base64.getEncoder().encodeToString(key));
+        KEY_FILES.put(id, Base64.getEncoder().encodeToString(key));
+        Files.writeString(directory.resolve(id), KEY_FILES.get(id));
       }
       return directory;
     } catch (IOException e) {
@@ -208,7 +215,7 @@ class EncryptedPayloadsIT {
             client.getWorkflowServiceStubs(),
             WorkflowClientOptions.newBuilder(client.getOptions())
                 .setDataConverter(
-                    EncryptedDataConverter.create(CodecKeys.fromDirectory(KEYS, "k2")))
+                    EncryptedDataConverter.create(CodecKeys.fromBase64(KEY_FILES, "k2")))
                 .build());
     workers = startWorker(rotated);
 

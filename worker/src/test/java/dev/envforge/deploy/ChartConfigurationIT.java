@@ -6,6 +6,7 @@ import dev.envforge.testing.LocalPlatformExtension;
 import dev.envforge.worker.config.EnvforgeWorkerProperties;
 import dev.envforge.worker.config.WorkerAccessProperties;
 import dev.envforge.workflows.request.Profile;
+import dev.envforge.workflows.settings.SharedProperties;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -27,6 +28,7 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * The application.yaml the chart renders, bound exactly as the applications bind it: envforge's own
@@ -80,14 +82,14 @@ class ChartConfigurationIT {
     assertThat(envforge.crossplane().connectionSecretNamespace()).isEqualTo("envforge-system");
     assertThat(envforge.crossplane().readyPatience()).isEqualTo(java.time.Duration.ofMinutes(20));
 
-    assertThat(envforge.ttl().profiles().get(Profile.LARGE).defaultTtl())
+    assertThat(envforge.shared().ttl().profiles().get(Profile.LARGE).defaultTtl())
         .isEqualTo(java.time.Duration.ofHours(4));
-    assertThat(envforge.ttl().profiles().get(Profile.LARGE).maxTtl())
+    assertThat(envforge.shared().ttl().profiles().get(Profile.LARGE).maxTtl())
         .isEqualTo(java.time.Duration.ofDays(2));
-    assertThat(envforge.ttl().teams().get("platform").keepAllowed()).isTrue();
-    assertThat(envforge.ttl().teams().get("platform").maxTtl())
+    assertThat(envforge.shared().ttl().teams().get("platform").keepAllowed()).isTrue();
+    assertThat(envforge.shared().ttl().teams().get("platform").maxTtl())
         .isEqualTo(java.time.Duration.ofDays(30));
-    assertThat(envforge.ttl().keepAllowed()).isFalse();
+    assertThat(envforge.shared().ttl().keepAllowed()).isFalse();
 
     WorkerAccessProperties access =
         binder.bind("envforge.namespaces.worker-access", WorkerAccessProperties.class).get();
@@ -106,6 +108,44 @@ class ChartConfigurationIT {
     assertThat(environment.getProperty("envforge.codec.key-directory"))
         .isEqualTo("/etc/envforge/codec-keys");
     assertThat(environment.getProperty("envforge.reaper.dry-run")).isEqualTo("false");
+  }
+
+  @Test
+  void givenSharedSettingsSetOnce_theWorkerAndTheApi_shouldBindTheSameValues() throws IOException {
+    String[] values = {
+      "--values", resource("deploy/every-option.yaml"),
+      "--set", "taskQueue=team-queue",
+      "--set", "namespacePrefix=",
+      "--set", "ttl.default=PT2H",
+      "--set", "ttl.warnBefore=PT20M"
+    };
+    SharedProperties worker = shared(configuration("worker", values));
+    SharedProperties api = shared(configuration("starter", values));
+
+    for (SharedProperties shared : List.of(worker, api)) {
+      assertThat(shared.taskQueue()).isEqualTo("team-queue");
+      assertThat(shared.namespacePrefix()).isEmpty();
+      assertThat(shared.ttl().defaultTtl()).isEqualTo(java.time.Duration.ofHours(2));
+      assertThat(shared.ttl().warnBefore()).isEqualTo(java.time.Duration.ofMinutes(20));
+    }
+    assertThat(api.requestLimits()).isEqualTo(worker.requestLimits());
+    assertThat(api.codec()).isEqualTo(worker.codec());
+  }
+
+  @Test
+  void givenNoSharedSettings_theWorkerAndTheApi_shouldKeepTheSameDefaults() throws IOException {
+    SharedProperties worker = shared(configuration("worker"));
+    SharedProperties api = shared(configuration("starter"));
+
+    assertThat(worker.taskQueue()).isEqualTo("envforge-environments");
+    assertThat(worker.namespacePrefix()).isEqualTo("env-");
+    assertThat(worker.ttl().defaultTtl()).isEqualTo(java.time.Duration.ofHours(8));
+    assertThat(worker.ttl().warnBefore()).isEqualTo(java.time.Duration.ofHours(1));
+    assertThat(api.requestLimits()).isEqualTo(worker.requestLimits());
+  }
+
+  private static SharedProperties shared(String applicationYaml) throws IOException {
+    return Binder.get(environment(applicationYaml)).bind("envforge", SharedProperties.class).get();
   }
 
   @Test
@@ -150,11 +190,18 @@ class ChartConfigurationIT {
         .get("application.yaml");
   }
 
+  /**
+   * The chart's file over the defaults both applications import, as in a pod: the ConfigMap is an
+   * additional configuration location, so what it sets wins and what it leaves out keeps the
+   * default.
+   */
   private static ConfigurableEnvironment environment(String applicationYaml) throws IOException {
     StandardEnvironment environment = new StandardEnvironment();
-    new YamlPropertySourceLoader()
-        .load("chart", new ByteArrayResource(applicationYaml.getBytes()))
-        .forEach(source -> environment.getPropertySources().addFirst(source));
+    YamlPropertySourceLoader yaml = new YamlPropertySourceLoader();
+    yaml.load("chart", new ByteArrayResource(applicationYaml.getBytes()))
+        .forEach(source -> environment.getPropertySources().addLast(source));
+    yaml.load("shared", new ClassPathResource("envforge-shared.yaml"))
+        .forEach(source -> environment.getPropertySources().addLast(source));
     return environment;
   }
 

@@ -3,8 +3,12 @@ package dev.envforge.starter.codec;
 import dev.envforge.workflows.codec.AesGcmPayloadCodec;
 import dev.envforge.workflows.codec.CodecKeys;
 import dev.envforge.workflows.codec.EncryptedDataConverter;
+import dev.envforge.workflows.settings.CodecProperties;
 import io.temporal.common.converter.DataConverter;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.env.ConfigTreePropertySource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,13 +21,18 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "envforge.codec.enabled", havingValue = "true")
 public class CodecConfiguration {
 
+  /**
+   * The key directory, read as Spring reads a mounted config tree: one file per key, hidden entries
+   * (a mounted Secret's own {@code ..data} links) skipped.
+   */
   @Bean
-  CodecKeys codecKeys(CodecProperties properties) {
-    if (properties.keyDirectory() == null) {
-      throw new IllegalStateException(
-          "envforge.codec.key-directory must be set when envforge.codec.enabled is true");
-    }
-    return CodecKeys.fromDirectory(properties.keyDirectory(), properties.activeKeyId());
+  CodecKeys codecKeys(CodecProperties codec) {
+    ConfigTreePropertySource files =
+        new ConfigTreePropertySource("envforge.codec.key-directory", codec.keyDirectory());
+    return CodecKeys.fromBase64(
+        Arrays.stream(files.getPropertyNames())
+            .collect(Collectors.toMap(id -> id, id -> files.getProperty(id).toString())),
+        codec.activeKeyId());
   }
 
   @Bean

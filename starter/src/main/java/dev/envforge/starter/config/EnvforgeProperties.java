@@ -1,18 +1,19 @@
 package dev.envforge.starter.config;
 
-import dev.envforge.workflows.environment.EnvironmentWorkflow;
 import dev.envforge.workflows.request.RequestLimits;
+import dev.envforge.workflows.settings.SharedProperties;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The API's settings. The request limits must match the worker's, which checks the same request
- * again inside the workflow; the API checks first so that a bad request is a 400, not a failed run.
+ * The API's settings, under {@code envforge.*}.
  *
- * @param namespacePrefix prepended to {@code <team>-<name>}; may be empty, so only null means unset
- * @param ttl the TTL policy ({@code envforge.ttl.*}), the same as the worker's
- * @param taskQueue where environment workflows are started; the worker polls the same queue
+ * @param shared what the worker binds too: task queue, namespace prefix, TTL policy, codec; bound
+ *     at {@code envforge.*} itself (the empty name), beside the API's own settings. The API checks
+ *     requests against the same limits the workflow checks again, so that a bad request is a 400,
+ *     not a failed run.
  * @param temporalUiBaseUrl the Temporal UI that responses link each run to
  * @param maxBodySize request bodies above this are refused with 400 before any parsing
  * @param updateTimeout how long extend and destroy wait for the workflow to answer
@@ -20,9 +21,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("envforge")
 public record EnvforgeProperties(
-    String namespacePrefix,
-    TtlProperties ttl,
-    String taskQueue,
+    @Name("") SharedProperties shared,
     String temporalUiBaseUrl,
     DataSize maxBodySize,
     Duration updateTimeout,
@@ -32,9 +31,6 @@ public record EnvforgeProperties(
     Metrics metrics) {
 
   public EnvforgeProperties {
-    namespacePrefix = namespacePrefix == null ? "env-" : namespacePrefix;
-    ttl = ttl == null ? TtlProperties.defaults() : ttl;
-    taskQueue = taskQueue == null ? EnvironmentWorkflow.TASK_QUEUE : taskQueue;
     temporalUiBaseUrl = temporalUiBaseUrl == null ? "http://127.0.0.1:8233" : temporalUiBaseUrl;
     maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(16) : maxBodySize;
     updateTimeout = updateTimeout == null ? Duration.ofSeconds(20) : updateTimeout;
@@ -44,13 +40,14 @@ public record EnvforgeProperties(
     metrics = metrics == null ? new Metrics(null) : metrics;
   }
 
-  /** The defaults, for tests and for code that runs without Spring's binder. */
-  public static EnvforgeProperties defaults() {
-    return new EnvforgeProperties(null, null, null, null, null, null, null, null, null, null);
+  /** Where the API starts workflows: the shared task queue the workers poll. */
+  public String taskQueue() {
+    return shared.taskQueue();
   }
 
+  /** What the API checks requests against: the shared namespace prefix and TTL policy. */
   public RequestLimits limits() {
-    return new RequestLimits(namespacePrefix, ttl.policy());
+    return shared.requestLimits();
   }
 
   /**

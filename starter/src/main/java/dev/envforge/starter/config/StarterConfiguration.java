@@ -1,6 +1,7 @@
 package dev.envforge.starter.config;
 
 import dev.envforge.workflows.request.RequestLimits;
+import dev.envforge.workflows.settings.CodecProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,5 +13,11 @@ public class StarterConfiguration {
   @Bean
   RequestLimits requestLimits(EnvforgeProperties properties) {
     return properties.limits();
+  }
+
+  /** The codec settings on their own, for the codec endpoint and its CORS rule. */
+  @Bean
+  CodecProperties codecProperties(EnvforgeProperties properties) {
+    return properties.shared().codec();
   }
 }

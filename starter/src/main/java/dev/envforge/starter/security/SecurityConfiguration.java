@@ -1,6 +1,6 @@
 package dev.envforge.starter.security;
 
-import dev.envforge.starter.codec.CodecProperties;
+import dev.envforge.workflows.settings.CodecProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -36,7 +36,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * /api/v1/reaper/**} needs an admin; {@code /codec/**} is for the Temporal UI's origin.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SecurityProperties.class, CodecProperties.class})
+@EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);

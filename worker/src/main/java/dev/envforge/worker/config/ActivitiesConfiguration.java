@@ -22,6 +22,7 @@ import dev.envforge.workflows.activities.ClusterActivities;
 import dev.envforge.workflows.activities.EnvironmentSettings;
 import dev.envforge.workflows.activities.ExpiryWarningActivities;
 import dev.envforge.workflows.activities.PostgresActivities;
+import dev.envforge.workflows.settings.SharedProperties;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -93,11 +94,13 @@ public class ActivitiesConfiguration {
 
   @Bean
   ConfiguredSettingsActivities settingsActivities(EnvforgeWorkerProperties properties) {
+    SharedProperties shared = properties.shared();
+    Duration warnBefore = shared.ttl().warnBefore();
+    if (warnBefore.isNegative() || warnBefore.isZero()) {
+      throw new IllegalArgumentException("envforge.ttl.warn-before must be positive");
+    }
     return new ConfiguredSettingsActivities(
-        EnvironmentSettings.of(
-            properties.namespacePrefix(),
-            properties.ttl().policy(),
-            properties.ttl().warnBefore()));
+        EnvironmentSettings.of(shared.namespacePrefix(), shared.ttl().policy(), warnBefore));
   }
 
   @Bean

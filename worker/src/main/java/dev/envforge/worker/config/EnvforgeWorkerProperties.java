@@ -2,26 +2,25 @@ package dev.envforge.worker.config;
 
 import dev.envforge.activities.crossplane.CrossplaneSettings;
 import dev.envforge.activities.namespace.NamespaceSettings;
-import dev.envforge.workflows.environment.EnvironmentWorkflow;
+import dev.envforge.workflows.settings.SharedProperties;
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * The worker's configuration, under {@code envforge.*}. Every value has a default that suits the
  * local platform; production overrides them through the Helm values or the environment. Unset parts
  * of {@code namespaces} and {@code crossplane} take the defaults their settings records document.
  *
- * @param namespacePrefix prepended to {@code <team>-<name>} to make namespace names
- * @param ttl the TTL policy and the expiry warning ({@code envforge.ttl.*})
+ * @param shared what the API binds too: task queue, namespace prefix, TTL policy, codec; bound at
+ *     {@code envforge.*} itself (the empty name), beside the worker's own settings
  * @param notifications where expiry warnings are sent besides the namespace's Events
  */
 @ConfigurationProperties("envforge")
 public record EnvforgeWorkerProperties(
-    @DefaultValue(EnvironmentWorkflow.TASK_QUEUE) String taskQueue,
-    @DefaultValue("env-") String namespacePrefix,
-    @DefaultValue TtlProperties ttl,
+    @Name("") SharedProperties shared,
     @DefaultValue NotificationsProperties notifications,
     @DefaultValue Clusters clusters,
     @DefaultValue Postgres postgres,

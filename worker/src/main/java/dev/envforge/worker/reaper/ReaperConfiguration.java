@@ -34,8 +34,8 @@ public class ReaperConfiguration {
       RegistryClusterClients clients) {
     return new ConfiguredReaperSettingsActivities(
         new ReaperSettings(
-            properties.namespacePrefix(),
-            properties.taskQueue(),
+            properties.shared().namespacePrefix(),
+            properties.shared().taskQueue(),
             reaper.dryRun(),
             reaper.orphanGrace(),
             List.copyOf(clients.registry().clusters().keySet())));
@@ -52,7 +52,7 @@ public class ReaperConfiguration {
       @Qualifier("temporalScheduleClient") ScheduleClient schedules,
       ReaperProperties reaper,
       EnvforgeWorkerProperties properties) {
-    return new ReaperSchedule(schedules, reaper, properties.taskQueue());
+    return new ReaperSchedule(schedules, reaper, properties.shared().taskQueue());
   }
 
   /**

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -19,7 +20,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class WorkerCodecConfigurationTest {
 
   private final ApplicationContextRunner context =
-      new ApplicationContextRunner().withUserConfiguration(WorkerCodecConfiguration.class);
+      new ApplicationContextRunner()
+          .withInitializer(new ConfigDataApplicationContextInitializer())
+          .withUserConfiguration(WorkerCodecConfiguration.class);
 
   @Test
   void givenEncryptionOff_whenTheWorkerStarts_itShouldLeaveTheDefaultConverter() {
@@ -44,6 +47,31 @@ class WorkerCodecConfigurationTest {
               assertThat(payload.getMetadataMap().get("encoding").toStringUtf8())
                   .isEqualTo(AesGcmPayloadCodec.ENCODING);
               assertThat(payload.getData().toStringUtf8()).doesNotContain("payments");
+            });
+  }
+
+  @Test
+  void givenAKeyDirectoryLikeAMountedSecret_whenTheWorkerStarts_itShouldTakeEveryFileAsAKey(
+      @TempDir Path keys) throws Exception {
+    Files.writeString(keys.resolve("2026-01"), Base64.getEncoder().encodeToString(new byte[32]));
+    Files.writeString(
+        keys.resolve("2026-06"), Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+    Files.createDirectory(keys.resolve("..2026_06_01"));
+    Files.writeString(keys.resolve("..data"), "not a key");
+
+    context
+        .withPropertyValues(
+            "envforge.codec.enabled=true",
+            "envforge.codec.key-directory=" + keys,
+            "envforge.codec.active-key-id=2026-06")
+        .run(
+            started -> {
+              DataConverter converter = started.getBean(DataConverter.class);
+              Payload payload = converter.toPayload("team payments").orElseThrow();
+              assertThat(payload.getMetadataMap().get("encryption-key-id").toStringUtf8())
+                  .isEqualTo("2026-06");
+              assertThat(converter.fromPayload(payload, String.class, String.class))
+                  .isEqualTo("team payments");
             });
   }
 

@@ -1,11 +1,5 @@
 package dev.envforge.workflows.codec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Map;
@@ -14,10 +8,9 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The AES-256 keys a codec may decode with, by key id, and the one it encodes with. Keys are read
- * from a directory in which every regular file's name is a key id and its content the base64 of 32
- * bytes: exactly what a Kubernetes Secret mounted as a volume looks like. Names starting with a dot
- * (the volume's own {@code ..data} links) are not keys.
+ * The AES-256 keys a codec may decode with, by key id, and the one it encodes with. The
+ * applications read them where they load their configuration (a directory of key files, see {@code
+ * envforge.codec.key-directory}) and hand them over as base64 text.
  */
 public final class CodecKeys {
 
@@ -56,25 +49,20 @@ public final class CodecKeys {
     this.activeKeyId = activeKeyId;
   }
 
-  /** Reads every key file of the directory; see the class comment for its layout. */
-  public static CodecKeys fromDirectory(Path directory, String activeKeyId) {
+  /**
+   * Keys as they are stored: each one the base64 of 32 bytes, by key id. Surrounding white space (a
+   * file's trailing newline) is ignored.
+   */
+  public static CodecKeys fromBase64(Map<String, String> base64ById, String activeKeyId) {
     Map<String, byte[]> raw = new TreeMap<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-      for (Path file : files) {
-        String id = file.getFileName().toString();
-        if (id.startsWith(".") || !Files.isRegularFile(file)) {
-          continue;
-        }
-        String content = Files.readString(file, StandardCharsets.US_ASCII).strip();
-        try {
-          raw.put(id, Base64.getDecoder().decode(content));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("codec key file '" + id + "' is not base64");
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the codec keys in " + directory, e);
-    }
+    base64ById.forEach(
+        (id, base64) -> {
+          try {
+            raw.put(id, Base64.getDecoder().decode(base64.strip()));
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("codec key '" + id + "' is not base64");
+          }
+        });
     return new CodecKeys(raw, activeKeyId);
   }
 

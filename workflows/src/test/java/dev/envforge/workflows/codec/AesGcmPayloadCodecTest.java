@@ -9,14 +9,11 @@ import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.payload.codec.PayloadCodecException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class AesGcmPayloadCodecTest {
 
@@ -110,17 +107,25 @@ class AesGcmPayloadCodecTest {
   }
 
   @Test
-  void givenAKeyDirectoryLikeAMountedSecret_whenRead_itShouldTakeEveryFileAsAKey(@TempDir Path dir)
-      throws Exception {
-    Files.writeString(dir.resolve("2026-01"), Base64.getEncoder().encodeToString(OLD_KEY) + "\n");
-    Files.writeString(dir.resolve("2026-06"), Base64.getEncoder().encodeToString(NEW_KEY));
-    Files.createDirectory(dir.resolve("..2026_06_01"));
-    Files.writeString(dir.resolve("..data"), "not a key");
-
-    CodecKeys keys = CodecKeys.fromDirectory(dir, "2026-06");
+  void givenKeysAsStoredText_whenLoaded_itShouldDecodeEachIgnoringTheTrailingNewline() {
+    CodecKeys keys =
+        CodecKeys.fromBase64(
+            Map.of(
+                "2026-01",
+                Base64.getEncoder().encodeToString(OLD_KEY) + "\n",
+                "2026-06",
+                Base64.getEncoder().encodeToString(NEW_KEY)),
+            "2026-06");
 
     assertThat(keys.ids()).containsExactly("2026-01", "2026-06");
     assertThat(keys.activeKeyId()).isEqualTo("2026-06");
+  }
+
+  @Test
+  void givenAKeyThatIsNotBase64_whenLoaded_itShouldNameItsIdOnly() {
+    assertThatThrownBy(() -> CodecKeys.fromBase64(Map.of("k1", "not*base64"), "k1"))
+        .hasMessageContaining("'k1'")
+        .hasMessageNotContaining("not*base64");
   }
 
   @Test
