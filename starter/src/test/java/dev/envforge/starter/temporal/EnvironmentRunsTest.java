@@ -13,6 +13,7 @@ import dev.envforge.workflows.environment.ExtendRequest;
 import dev.envforge.workflows.environment.Phase;
 import dev.envforge.workflows.request.EnvironmentNaming;
 import dev.envforge.workflows.request.EnvironmentRequest;
+import dev.envforge.workflows.settings.SharedProperties;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -59,6 +60,7 @@ class EnvironmentRunsTest {
               null,
               null,
               false,
+              null,
               null);
       Workflow.await(() -> destroyed);
       return status;
@@ -110,7 +112,19 @@ class EnvironmentRunsTest {
     env.newWorker(EnvironmentWorkflow.TASK_QUEUE)
         .registerWorkflowImplementationTypes(StandInEnvironment.class);
     env.start();
-    runs = new EnvironmentRuns(env.getWorkflowClient(), EnvforgeProperties.defaults(), deadlines);
+    runs =
+        new EnvironmentRuns(
+            env.getWorkflowClient(),
+            new EnvforgeProperties(
+                new SharedProperties(EnvironmentWorkflow.TASK_QUEUE, "env-", null, null),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null),
+            deadlines);
   }
 
   @AfterEach
