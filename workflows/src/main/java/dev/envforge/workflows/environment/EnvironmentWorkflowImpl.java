@@ -19,6 +19,7 @@ import dev.envforge.workflows.activities.PostgresActivities;
 import dev.envforge.workflows.activities.SettingsActivities;
 import dev.envforge.workflows.activities.WebhookDelivery;
 import dev.envforge.workflows.failure.EnvironmentFailure;
+import dev.envforge.workflows.quota.QuotaRelease;
 import dev.envforge.workflows.request.ClusterMode;
 import dev.envforge.workflows.request.DatabaseDriver;
 import dev.envforge.workflows.request.EnvironmentNaming;
@@ -100,6 +101,11 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
 
   @Override
   public EnvironmentStatus run(EnvironmentRequest rawRequest) {
+    return QuotaRelease.whenEnded(
+        rawRequest.team(), rawRequest.environmentId(), () -> provisionKeepAndTearDown(rawRequest));
+  }
+
+  private EnvironmentStatus provisionKeepAndTearDown(EnvironmentRequest rawRequest) {
     request = rawRequest.withDefaults();
     createdAt = now();
     settings = settingsActivities.settings();
