@@ -3,6 +3,7 @@ package dev.envforge.workflows.quota;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -63,6 +64,7 @@ public class TeamQuotaWorkflowImpl implements TeamQuotaWorkflow {
   private long nextReconcileAt;
   private Boolean judgedByListing;
   private int updates;
+  private long lastMessageAt = now();
 
   /** Restores the state before any handler runs: an update can arrive with the run's start. */
   @WorkflowInit
@@ -104,6 +106,11 @@ public class TeamQuotaWorkflowImpl implements TeamQuotaWorkflow {
     }
   }
 
+  /**
+   * One timer at a time, not one per message: it wakes the run for the next reconciliation, or,
+   * while the set is empty, for the idle end. Messages wake the run only when the set turns empty
+   * or stops being empty, or when it must continue as new.
+   */
   private void serveLiveSet() {
     while (true) {
       if (now() >= nextReconcileAt) {
@@ -114,12 +121,18 @@ public class TeamQuotaWorkflowImpl implements TeamQuotaWorkflow {
         Workflow.await(Workflow::isEveryHandlerFinished);
         Workflow.continueAsNew(new TeamQuotaState(live.entries(), true, nextReconcileAt));
       }
-      int seen = updates;
       boolean idle = holdsLiveSet && live.isEmpty();
-      Duration wait = idle ? IDLE_END : Duration.ofMillis(Math.max(1, nextReconcileAt - now()));
-      boolean woke =
-          Workflow.await(wait, () -> updates != seen || holdsLiveSet && mustContinueAsNew());
-      if (!woke && idle && live.isEmpty() && Workflow.isEveryHandlerFinished()) {
+      long wakeAt = idle ? lastMessageAt + IDLE_END.toMillis() : nextReconcileAt;
+      Promise<Void> timer = Workflow.newTimer(Duration.ofMillis(Math.max(1, wakeAt - now())));
+      Workflow.await(
+          () ->
+              timer.isCompleted()
+                  || holdsLiveSet && live.isEmpty() != idle
+                  || holdsLiveSet && mustContinueAsNew());
+      if (idle
+          && live.isEmpty()
+          && now() - lastMessageAt >= IDLE_END.toMillis()
+          && Workflow.isEveryHandlerFinished()) {
         return;
       }
     }
@@ -157,6 +170,7 @@ public class TeamQuotaWorkflowImpl implements TeamQuotaWorkflow {
   @Override
   public Reservation reserve(ReservationRequest request) {
     updates++;
+    lastMessageAt = now();
     if (judgedByListing()) {
       if (request.listed()) {
         return live.reserveAgainstListing(request, now(), GRACE);
@@ -171,6 +185,7 @@ public class TeamQuotaWorkflowImpl implements TeamQuotaWorkflow {
   @Override
   public void release(String environmentId) {
     updates++;
+    lastMessageAt = now();
     if (environmentId != null) {
       live.release(environmentId);
     }

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
@@ -197,17 +198,20 @@ class TeamQuotaWorkflowTest {
   @Test
   void givenAReleaseThatNeverCame_whenReconciled_itShouldFreeTheSlot() {
     // payments-a is found running at first; later its run is terminated from outside, so its
-    // workflow never sends the release, and visibility no longer lists it.
+    // workflow never sends the release, and visibility lists only payments-c.
     when(visibility.runningEnvironments(TEAM))
         .thenReturn(new RunningEnvironments(List.of("payments-a"), true))
-        .thenReturn(NONE);
-    assertThat(reserve("payments-b", 1).granted()).isFalse();
+        .thenReturn(new RunningEnvironments(List.of("payments-c"), true));
+    assertThat(reserve("payments-c", 2).granted()).isTrue();
+    assertThat(reserve("payments-b", 2).granted()).isFalse();
+    String run = currentRunId();
 
     env.sleep(TeamQuotaWorkflowImpl.RECONCILE_EVERY.plusSeconds(10));
-    Reservation healed = reserve("payments-b", 1);
+    Reservation healed = reserve("payments-b", 2);
 
     assertThat(healed.granted()).isTrue();
-    assertThat(healed.live()).isEqualTo(1);
+    assertThat(healed.live()).isEqualTo(2);
+    assertThat(currentRunId()).isEqualTo(run);
     verify(visibility, times(2)).runningEnvironments(TEAM);
   }
 
@@ -266,6 +270,22 @@ class TeamQuotaWorkflowTest {
           .isLessThan(deadline);
       env.sleep(Duration.ofMillis(200));
     }
+  }
+
+  @Test
+  void givenManyRequests_whenServed_itShouldArmNoTimerPerRequest() {
+    for (int i = 0; i < 10; i++) {
+      reserve("payments-" + i, 20);
+    }
+    release("payments-0");
+
+    long timers =
+        client.fetchHistory(TeamQuotaWorkflow.workflowId(TEAM)).getEvents().stream()
+            .filter(event -> event.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED)
+            .count();
+
+    // The set turned non-empty once (a timer each side of that); eleven messages armed none.
+    assertThat(timers).isLessThanOrEqualTo(2);
   }
 
   @Test
