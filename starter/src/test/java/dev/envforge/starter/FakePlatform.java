@@ -15,7 +15,10 @@ import dev.envforge.workflows.activities.PostgresActivities;
 import dev.envforge.workflows.activities.SettingsActivities;
 import dev.envforge.workflows.activities.WebhookDelivery;
 import dev.envforge.workflows.failure.EnvironmentFailure;
+import dev.envforge.workflows.quota.RunningEnvironments;
+import dev.envforge.workflows.quota.TeamQuotaActivities;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Stands in for Kubernetes, Postgres and Crossplane behind the real environment workflow, so the
@@ -29,7 +32,8 @@ public class FakePlatform
         NamespaceActivities,
         PostgresActivities,
         CrossplaneActivities,
-        ExpiryWarningActivities {
+        ExpiryWarningActivities,
+        TeamQuotaActivities {
 
   public static final String MISSING_CLUSTER = "missing";
   public static final Duration MAX_TTL = Duration.ofDays(7);
@@ -111,5 +115,14 @@ public class FakePlatform
   @Override
   public WebhookDelivery sendExpiryWebhook(ExpiryWarningNotice notice) {
     return WebhookDelivery.DISABLED;
+  }
+
+  /**
+   * The quota workflow's reconciliation: every test team is new, so nothing of it runs before the
+   * test starts it, and the quota's own set is what the tests judge.
+   */
+  @Override
+  public RunningEnvironments runningEnvironments(String team) {
+    return new RunningEnvironments(List.of(), true);
   }
 }

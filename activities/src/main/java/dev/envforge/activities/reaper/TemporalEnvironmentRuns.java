@@ -3,6 +3,8 @@ package dev.envforge.activities.reaper;
 import dev.envforge.workflows.environment.EnvironmentSearchAttributes;
 import dev.envforge.workflows.environment.EnvironmentWorkflow;
 import dev.envforge.workflows.environment.Phase;
+import dev.envforge.workflows.quota.RunningEnvironments;
+import dev.envforge.workflows.request.EnvironmentNaming;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -13,6 +15,7 @@ import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.common.SearchAttributes;
 import io.temporal.common.metadata.POJOWorkflowInterfaceMetadata;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /** {@link EnvironmentRuns} through the worker's Temporal client. */
@@ -78,6 +81,37 @@ public final class TemporalEnvironmentRuns implements EnvironmentRuns {
     try (Stream<WorkflowExecutionMetadata> runs = client.listExecutions(query)) {
       return runs.map(TemporalEnvironmentRuns::toReady).toList();
     }
+  }
+
+  /** By the team's search attribute, on every task queue: the team's limit counts them all. */
+  @Override
+  public RunningEnvironments running(String team, int atMost) {
+    String query =
+        "WorkflowType = '"
+            + ENVIRONMENT_WORKFLOW_TYPE
+            + "' AND ExecutionStatus = 'Running' AND "
+            + EnvironmentSearchAttributes.TEAM.getName()
+            + " = '"
+            + quoted(team)
+            + "'";
+    try (Stream<WorkflowExecutionMetadata> runs = client.listExecutions(query)) {
+      List<String> ids =
+          runs.limit(atMost + 1L)
+              .map(run -> environmentId(run.getExecution().getWorkflowId()))
+              .filter(Objects::nonNull)
+              .toList();
+      return ids.size() > atMost
+          ? new RunningEnvironments(ids.subList(0, atMost), false)
+          : new RunningEnvironments(ids, true);
+    }
+  }
+
+  /** {@code environment/<team>/<name>} to {@code <team>-<name>}; null for any other id. */
+  static String environmentId(String workflowId) {
+    String[] parts = workflowId.split("/", -1);
+    return parts.length == 3 && parts[0].equals("environment")
+        ? EnvironmentNaming.environmentId(parts[1], parts[2])
+        : null;
   }
 
   private static ReadyEnvironment toReady(WorkflowExecutionMetadata run) {

@@ -8,6 +8,7 @@ import dev.envforge.workflows.activities.EnvironmentSettings;
 import dev.envforge.workflows.activities.NamespaceSpec;
 import dev.envforge.workflows.activities.SettingsActivities;
 import dev.envforge.workflows.failure.EnvironmentFailure;
+import dev.envforge.workflows.quota.QuotaRelease;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import dev.envforge.workflows.request.FieldError;
 import dev.envforge.workflows.request.RequestValidator;
@@ -62,6 +63,11 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
 
   @Override
   public EnvironmentStatus run(EnvironmentRequest rawRequest) {
+    return QuotaRelease.whenEnded(
+        rawRequest.team(), rawRequest.environmentId(), () -> provisionKeepAndTearDown(rawRequest));
+  }
+
+  private EnvironmentStatus provisionKeepAndTearDown(EnvironmentRequest rawRequest) {
     request = rawRequest.withDefaults();
     createdAt = now();
     settings = settingsActivities.settings();
