@@ -6,6 +6,8 @@ import dev.envforge.starter.e2e.TemporalRuns;
 import dev.envforge.starter.security.TestTokens;
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
+import dev.envforge.workflows.environment.EnvironmentWorkflowImpl;
+import dev.envforge.workflows.quota.TeamQuotaWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -34,9 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API in-process and serving real HTTP, against the local platform's Temporal dev server, with
- * a worker the test runs itself on a task queue of its own: a subclass says what that worker
- * registers. The admin token is configured; teams named through {@link #team} get their open runs
- * terminated when the class is done.
+ * a worker the test runs itself on a task queue of its own. The admin token is configured; teams
+ * named through {@link #team} get their open runs terminated when the class is done.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // Subclasses add theirs with @TestPropertySource too: all of them then form one property source,
@@ -77,8 +78,15 @@ abstract class DevServerApiTestBase {
     registry.add("envforge.task-queue", () -> taskQueue);
   }
 
-  /** Registers on the test's worker the workflows and activities the test runs. */
-  abstract void register(Worker worker);
+  /**
+   * Registers on the test's worker the workflows and activities the test runs: unless a subclass
+   * says otherwise, the real environment and quota workflows over a {@link FakePlatform}.
+   */
+  void register(Worker worker) {
+    worker.registerWorkflowImplementationTypes(
+        EnvironmentWorkflowImpl.class, TeamQuotaWorkflowImpl.class);
+    worker.registerActivitiesImplementations(new FakePlatform());
+  }
 
   @BeforeAll
   void startWorker() {

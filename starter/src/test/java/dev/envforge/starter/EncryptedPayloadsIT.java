@@ -6,8 +6,6 @@ import dev.envforge.starter.security.TestTokens;
 import dev.envforge.workflows.codec.AesGcmPayloadCodec;
 import dev.envforge.workflows.codec.CodecKeys;
 import dev.envforge.workflows.codec.EncryptedDataConverter;
-import dev.envforge.workflows.environment.EnvironmentWorkflowImpl;
-import dev.envforge.workflows.quota.TeamQuotaWorkflowImpl;
 import dev.envforge.workflows.request.EnvironmentNaming;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -16,7 +14,6 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
-import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -72,13 +69,6 @@ class EncryptedPayloadsIT extends DevServerApiTestBase {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  @Override
-  void register(Worker worker) {
-    worker.registerWorkflowImplementationTypes(
-        EnvironmentWorkflowImpl.class, TeamQuotaWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new FakePlatform());
   }
 
   @Test

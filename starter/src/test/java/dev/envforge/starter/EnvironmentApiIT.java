@@ -2,9 +2,6 @@ package dev.envforge.starter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.envforge.workflows.environment.EnvironmentWorkflowImpl;
-import dev.envforge.workflows.quota.TeamQuotaWorkflowImpl;
-import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,13 +42,6 @@ class EnvironmentApiIT extends DevServerApiTestBase {
   @DynamicPropertySource
   static void limitedTeam(DynamicPropertyRegistry registry) {
     registry.add("envforge.limits.teams[limit-" + SUFFIX + "]", () -> LIMITED_TEAM_LIMIT);
-  }
-
-  @Override
-  void register(Worker worker) {
-    worker.registerWorkflowImplementationTypes(
-        EnvironmentWorkflowImpl.class, TeamQuotaWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new FakePlatform());
   }
 
   @Test
