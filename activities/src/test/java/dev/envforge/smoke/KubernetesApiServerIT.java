@@ -3,15 +3,14 @@ package dev.envforge.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.envforge.activities.kubernetes.LocalClusterClients;
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -32,12 +31,7 @@ class KubernetesApiServerIT {
 
   @BeforeEach
   void connect(LocalPlatform platform) {
-    Config config =
-        Config.fromKubeconfig(
-            platform.kubeContextOrNull(),
-            platform.kubeconfigContents(),
-            platform.kubeconfig().toString());
-    client = new KubernetesClientBuilder().withConfig(config).build();
+    client = LocalClusterClients.standaloneClient(platform);
   }
 
   @AfterEach

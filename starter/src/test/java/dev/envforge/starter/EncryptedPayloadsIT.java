@@ -2,15 +2,10 @@ package dev.envforge.starter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.envforge.starter.e2e.TemporalRuns;
 import dev.envforge.starter.security.TestTokens;
-import dev.envforge.testing.LocalPlatform;
-import dev.envforge.testing.LocalPlatformExtension;
 import dev.envforge.workflows.codec.AesGcmPayloadCodec;
 import dev.envforge.workflows.codec.CodecKeys;
 import dev.envforge.workflows.codec.EncryptedDataConverter;
-import dev.envforge.workflows.environment.EnvironmentWorkflowImpl;
-import dev.envforge.workflows.quota.TeamQuotaWorkflowImpl;
 import dev.envforge.workflows.request.EnvironmentNaming;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -19,36 +14,25 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
-import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Payload encryption on the real Temporal dev server: the API and a worker share keys {@code k1}
@@ -56,22 +40,13 @@ import tools.jackson.databind.json.JsonMapper;
  * for an authorised caller only, and a worker that has rotated to {@code k2} still reads runs
  * written under {@code k1}.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TestPropertySource(
     properties = {
-      "envforge.security.tokens[0].name=test-admin",
-      "envforge.security.tokens[0].sha256=" + TestTokens.ADMIN_SHA256,
-      "envforge.security.tokens[0].admin=true",
       "envforge.security.rate-limit.capacity=1000",
       "envforge.codec.enabled=true",
       "envforge.codec.active-key-id=k1"
     })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EncryptedPayloadsIT {
-
-  private static final String TASK_QUEUE = "codec-it-" + UUID.randomUUID();
-  private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
+class EncryptedPayloadsIT extends DevServerApiTestBase {
 
   /** The keys as written into the key directory, by id, for the test's own rotated worker. */
   private static final Map<String, String> KEY_FILES = new TreeMap<>();
@@ -81,21 +56,8 @@ class EncryptedPayloadsIT {
   /** A TTL no other part of the history could spell: it must only ever travel encrypted. */
   private static final String TTL = "PT3H7M";
 
-  private final JsonMapper json = JsonMapper.builder().build();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final List<String> teams = new ArrayList<>();
-
-  @LocalServerPort int port;
-  @Autowired WorkflowClient client;
-  private WorkerFactory workers;
-
   @DynamicPropertySource
-  static void temporal(DynamicPropertyRegistry registry) {
-    LocalPlatform platform = LocalPlatformExtension.platform();
-    registry.add("spring.temporal.connection.target", platform::temporalAddress);
-    registry.add("spring.temporal.namespace", platform::temporalNamespace);
-    registry.add("envforge.task-queue", () -> TASK_QUEUE);
+  static void codecKeys(DynamicPropertyRegistry registry) {
     registry.add("envforge.codec.key-directory", KEYS::toString);
   }
 
@@ -113,29 +75,6 @@ class EncryptedPayloadsIT {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  @BeforeAll
-  void startWorker() {
-    workers = startWorker(client);
-  }
-
-  private static WorkerFactory startWorker(WorkflowClient client) {
-    WorkerFactory factory = WorkerFactory.newInstance(client);
-    var worker = factory.newWorker(TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(
-        EnvironmentWorkflowImpl.class, TeamQuotaWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new FakePlatform());
-    factory.start();
-    return factory;
-  }
-
-  @AfterAll
-  void stopWorkerAndCleanUp() {
-    for (String team : teams) {
-      new TemporalRuns(client).terminateOpenRunsOf(team, "test cleanup");
-    }
-    workers.shutdownNow();
   }
 
   @Test
@@ -240,12 +179,6 @@ class EncryptedPayloadsIT {
 
   // --- helpers -------------------------------------------------------------------------------
 
-  private String team(String purpose) {
-    String team = purpose + "-" + SUFFIX;
-    teams.add(team);
-    return team;
-  }
-
   /** Requests {@code <team>/vault} and waits until it is READY; returns its run id. */
   private String provision(String team) throws Exception {
     String body =
@@ -261,19 +194,11 @@ class EncryptedPayloadsIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (true) {
-      JsonNode status =
-          json.readTree(
-              send(authorised("/api/v1/environments/" + team + "/vault").GET().build()).body());
-      if ("READY".equals(status.path("phase").asString())) {
-        return status.get("runId").asString();
-      }
-      assertThat(System.nanoTime())
-          .as("READY within %s: %s", PATIENCE, status)
-          .isLessThan(deadline);
-      Thread.sleep(200);
-    }
+    JsonNode ready =
+        eventually(
+            () -> read(send(authorised("/api/v1/environments/" + team + "/vault").GET().build())),
+            status -> "READY".equals(status.path("phase").asString()));
+    return ready.get("runId").asString();
   }
 
   private History rawHistory(String workflowId, String runId) {
@@ -358,16 +283,6 @@ class EncryptedPayloadsIT {
             .header("Access-Control-Request-Headers", "content-type,x-namespace,authorization")
             .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
             .build());
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
-  }
-
-  private HttpRequest.Builder authorised(String path) {
-    return HttpRequest.newBuilder(uri(path))
-        .timeout(PATIENCE)
-        .header("Authorization", TestTokens.bearer(TestTokens.ADMIN));
   }
 
   private HttpResponse<String> send(HttpRequest request) throws Exception {

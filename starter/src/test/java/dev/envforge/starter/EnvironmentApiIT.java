@@ -2,17 +2,7 @@ package dev.envforge.starter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.envforge.starter.e2e.TemporalRuns;
-import dev.envforge.starter.security.TestTokens;
-import dev.envforge.testing.LocalPlatform;
-import dev.envforge.testing.LocalPlatformExtension;
-import dev.envforge.workflows.environment.EnvironmentWorkflowImpl;
-import dev.envforge.workflows.quota.TeamQuotaWorkflowImpl;
-import io.temporal.client.WorkflowClient;
-import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,90 +11,37 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API over real HTTP against the local platform's Temporal dev server, with the real
  * environment workflow on a worker of this test's own task queue and a {@link FakePlatform} behind
  * it. Every run uses fresh team names, and terminates what it leaves running.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TestPropertySource(
     properties = {
       "envforge.events.poll-interval=PT0.1S",
       "envforge.metrics.phase-refresh-interval=PT1S",
       "management.prometheus.metrics.export.enabled=true",
       "management.endpoint.health.show-components=always",
-      "envforge.security.tokens[0].name=test-admin",
-      "envforge.security.tokens[0].sha256=" + TestTokens.ADMIN_SHA256,
-      "envforge.security.tokens[0].admin=true",
       "envforge.security.rate-limit.capacity=1000"
     })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EnvironmentApiIT {
+class EnvironmentApiIT extends DevServerApiTestBase {
 
-  private static final String TASK_QUEUE = "starter-it-" + UUID.randomUUID();
-  private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final int LIMITED_TEAM_LIMIT = 2;
 
-  private final JsonMapper json = JsonMapper.builder().build();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final List<String> teams = new ArrayList<>();
-
-  @LocalServerPort int port;
-  @Autowired WorkflowClient client;
-  private WorkerFactory workers;
-
   @DynamicPropertySource
-  static void temporal(DynamicPropertyRegistry registry) {
-    LocalPlatform platform = LocalPlatformExtension.platform();
-    registry.add("spring.temporal.connection.target", platform::temporalAddress);
-    registry.add("spring.temporal.namespace", platform::temporalNamespace);
-    registry.add("envforge.task-queue", () -> TASK_QUEUE);
+  static void limitedTeam(DynamicPropertyRegistry registry) {
     registry.add("envforge.limits.teams[limit-" + SUFFIX + "]", () -> LIMITED_TEAM_LIMIT);
-  }
-
-  @BeforeAll
-  void startWorker() {
-    workers = WorkerFactory.newInstance(client);
-    var worker = workers.newWorker(TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(
-        EnvironmentWorkflowImpl.class, TeamQuotaWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new FakePlatform());
-    workers.start();
-  }
-
-  @AfterAll
-  void stopWorkerAndCleanUp() {
-    for (String team : teams) {
-      new TemporalRuns(client).terminateOpenRunsOf(team, "test cleanup");
-    }
-    workers.shutdownNow();
-  }
-
-  private String team(String purpose) {
-    String team = purpose + "-" + SUFFIX;
-    teams.add(team);
-    return team;
   }
 
   @Test
@@ -323,16 +260,6 @@ class EnvironmentApiIT {
         .formatted(team, name, cluster);
   }
 
-  private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
-  }
-
-  private HttpRequest.Builder authorised(String path) {
-    return HttpRequest.newBuilder(uri(path))
-        .timeout(PATIENCE)
-        .header("Authorization", TestTokens.bearer(TestTokens.ADMIN));
-  }
-
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(authorised(path).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -372,27 +299,5 @@ class EnvironmentApiIT {
       }
     }
     return events;
-  }
-
-  private JsonNode read(HttpResponse<String> response) {
-    return json.readTree(response.body());
-  }
-
-  private interface Call<T> {
-    T call() throws Exception;
-  }
-
-  /** Visibility and teardown are eventually consistent: ask until the answer holds. */
-  private static <T> T eventually(Call<T> call, Predicate<T> done) throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    T value = call.call();
-    while (!done.test(value)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("still not as expected after " + PATIENCE + ": " + value);
-      }
-      Thread.sleep(200);
-      value = call.call();
-    }
-    return value;
   }
 }

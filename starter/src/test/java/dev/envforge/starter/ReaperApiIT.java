@@ -3,8 +3,6 @@ package dev.envforge.starter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envforge.starter.security.TestTokens;
-import dev.envforge.testing.LocalPlatform;
-import dev.envforge.testing.LocalPlatformExtension;
 import dev.envforge.workflows.reaper.AbandonedNamespace;
 import dev.envforge.workflows.reaper.DriftRequest;
 import dev.envforge.workflows.reaper.DriftedEnvironment;
@@ -17,79 +15,36 @@ import dev.envforge.workflows.reaper.SurveyPage;
 import dev.envforge.workflows.reaper.SurveyRequest;
 import dev.envforge.workflows.reaper.SweepReport;
 import dev.envforge.workflows.reaper.TeardownWorkflowImpl;
-import io.temporal.client.WorkflowClient;
-import io.temporal.worker.WorkerFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
+import io.temporal.worker.Worker;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The reaper API over real HTTP against the dev server: the real sweep workflow on a worker of this
  * test's own task queue, with canned survey results behind it.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TestPropertySource(
     properties = {
-      "envforge.security.tokens[0].name=test-admin",
-      "envforge.security.tokens[0].sha256=" + TestTokens.ADMIN_SHA256,
-      "envforge.security.tokens[0].admin=true",
       "envforge.security.tokens[1].name=payments-ci",
       "envforge.security.tokens[1].sha256=" + TestTokens.PAYMENTS_SHA256,
       "envforge.security.tokens[1].teams=payments"
     })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReaperApiIT {
+class ReaperApiIT extends DevServerApiTestBase {
 
-  private static final String TASK_QUEUE = "reaper-api-it-" + UUID.randomUUID();
-
-  private final JsonMapper json = JsonMapper.builder().build();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  @LocalServerPort int port;
-  @Autowired WorkflowClient client;
-  private WorkerFactory workers;
-
-  @DynamicPropertySource
-  static void temporal(DynamicPropertyRegistry registry) {
-    LocalPlatform platform = LocalPlatformExtension.platform();
-    registry.add("spring.temporal.connection.target", platform::temporalAddress);
-    registry.add("spring.temporal.namespace", platform::temporalNamespace);
-    registry.add("envforge.task-queue", () -> TASK_QUEUE);
-  }
-
-  @BeforeAll
-  void startWorker() {
-    workers = WorkerFactory.newInstance(client);
-    var worker = workers.newWorker(TASK_QUEUE);
+  @Override
+  void register(Worker worker) {
     worker.registerWorkflowImplementationTypes(
         ReaperWorkflowImpl.class, TeardownWorkflowImpl.class);
     ReaperSettingsActivities settings =
-        () -> new ReaperSettings("env-", TASK_QUEUE, true, Duration.ofHours(1), List.of("local"));
+        () -> new ReaperSettings("env-", taskQueue, true, Duration.ofHours(1), List.of("local"));
     worker.registerActivitiesImplementations(settings, new CannedSurvey());
-    workers.start();
-  }
-
-  @AfterAll
-  void stopWorker() {
-    workers.shutdownNow();
   }
 
   @Test
@@ -141,10 +96,6 @@ class ReaperApiIT {
     assertThat(refused.statusCode()).isEqualTo(400);
   }
 
-  private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
-  }
-
   /** Sends as the admin: the reaper's paths are admin-only. */
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return sendAs(TestTokens.ADMIN, request);
@@ -152,15 +103,8 @@ class ReaperApiIT {
 
   private HttpResponse<String> sendAs(String token, HttpRequest.Builder request) throws Exception {
     return http.send(
-        request
-            .header("Authorization", TestTokens.bearer(token))
-            .timeout(Duration.ofSeconds(30))
-            .build(),
+        request.header("Authorization", TestTokens.bearer(token)).timeout(PATIENCE).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private JsonNode read(HttpResponse<String> response) {
-    return json.readTree(response.body());
   }
 
   /** One live and one expired namespace; nothing drifted. Only reads, as the real one. */

@@ -1,11 +1,10 @@
 package dev.envforge.worker;
 
+import dev.envforge.activities.kubernetes.LocalClusterClients;
 import dev.envforge.testing.LocalPlatform;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,14 +22,7 @@ final class PlatformProbe implements AutoCloseable {
 
   PlatformProbe(LocalPlatform platform) {
     this.platform = platform;
-    this.kubernetes =
-        new KubernetesClientBuilder()
-            .withConfig(
-                Config.fromKubeconfig(
-                    platform.kubeContextOrNull(),
-                    platform.kubeconfigContents(),
-                    platform.kubeconfig().toString()))
-            .build();
+    this.kubernetes = LocalClusterClients.standaloneClient(platform);
   }
 
   List<Namespace> namespacesOf(String environmentId) {

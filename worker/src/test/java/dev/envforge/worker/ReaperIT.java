@@ -1,6 +1,7 @@
 package dev.envforge.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.envforge.activities.kubernetes.LocalClusterClients;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
@@ -395,28 +396,18 @@ class ReaperIT {
   }
 
   private static EnvironmentStatus awaitStatus(
-      EnvironmentWorkflow workflow, Predicate<EnvironmentStatus> wanted, Duration patience)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + patience.toNanos();
-    EnvironmentStatus last = null;
-    while (System.nanoTime() < deadline) {
-      last = workflow.status();
-      if (wanted.test(last)) {
-        return last;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("environment did not get there within " + patience + "; last " + last);
+      EnvironmentWorkflow workflow, Predicate<EnvironmentStatus> wanted, Duration patience) {
+    return await("the environment's status")
+        .atMost(patience)
+        .pollInterval(Duration.ofMillis(250))
+        .until(workflow::status, wanted);
   }
 
-  private void awaitGone(String namespace) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (probe.kubernetes.namespaces().withName(namespace).get() != null) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("namespace " + namespace + " was not deleted within a minute");
-      }
-      Thread.sleep(250);
-    }
+  private void awaitGone(String namespace) {
+    await("namespace " + namespace + " deleted")
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> probe.kubernetes.namespaces().withName(namespace).get() == null);
   }
 
   private record Seeded(String namespace, String uid, EnvironmentLabels labels) {

@@ -1,6 +1,7 @@
 package dev.envforge.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
@@ -218,22 +219,13 @@ class WorkerCrashIT {
       EnvironmentWorkflow workflow,
       Predicate<EnvironmentStatus> condition,
       Duration patience,
-      String what)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + patience.toNanos();
-    EnvironmentStatus last = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        last = workflow.status();
-        if (condition.test(last)) {
-          return last;
-        }
-      } catch (RuntimeException notAnsweredYet) {
+      String what) {
+    return await(what)
+        .atMost(patience)
+        .pollInterval(Duration.ofMillis(25))
         // Queries need a live worker; right after a restart the first ones may time out.
-      }
-      Thread.sleep(25);
-    }
-    throw new AssertionError("timed out waiting for " + what + "; last status: " + last);
+        .ignoreExceptionsInstanceOf(RuntimeException.class)
+        .until(workflow::status, condition);
   }
 
   private static StepState step(EnvironmentStatus status, Step step) {

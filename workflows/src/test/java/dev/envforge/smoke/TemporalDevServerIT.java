@@ -1,6 +1,7 @@
 package dev.envforge.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
@@ -63,8 +64,7 @@ class TemporalDevServerIT {
   }
 
   @Test
-  void givenTheDevServer_whenAWorkflowUpsertsEnvTeam_itShouldBeFoundByAVisibilityQuery()
-      throws InterruptedException {
+  void givenTheDevServer_whenAWorkflowUpsertsEnvTeam_itShouldBeFoundByAVisibilityQuery() {
     String team = "smoke-" + UUID.randomUUID().toString().substring(0, 8);
     TaggingWorkflow workflow =
         client.newWorkflowStub(
@@ -78,14 +78,13 @@ class TemporalDevServerIT {
     assertThat(workflow.tag(team)).isEqualTo("tagged " + team);
 
     // Visibility is eventually consistent: poll briefly rather than assume.
-    List<WorkflowExecutionMetadata> found = List.of();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (found.isEmpty() && System.nanoTime() < deadline) {
-      found = client.listExecutions("EnvTeam = '" + team + "'").toList();
-      if (found.isEmpty()) {
-        Thread.sleep(250);
-      }
-    }
+    List<WorkflowExecutionMetadata> found =
+        await("visibility to find EnvTeam " + team)
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(250))
+            .until(
+                () -> client.listExecutions("EnvTeam = '" + team + "'").toList(),
+                runs -> !runs.isEmpty());
     assertThat(found).hasSize(1);
     assertThat(found.get(0).getExecution().getWorkflowId()).isEqualTo("smoke/" + team);
     assertThat(found.get(0).getStatus())

@@ -1,5 +1,7 @@
 package dev.envforge.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -120,27 +122,27 @@ public final class WorkerJvm implements AutoCloseable {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
             .timeout(Duration.ofSeconds(2))
             .build();
-    long deadline = System.nanoTime() + STARTUP_PATIENCE.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "the worker exited with " + process.exitValue() + " while starting; see " + log);
-      }
-      try {
-        HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-          return;
-        }
-      } catch (IOException stillStarting) {
-        // Not listening yet.
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while the worker started", e);
-      }
-      pause();
+    await("the worker to be healthy on port " + port + "; see " + log)
+        .atMost(STARTUP_PATIENCE)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> healthy(http, health));
+  }
+
+  /** Whether the worker answers UP yet; a worker that exited ends the wait at once. */
+  private boolean healthy(HttpClient http, HttpRequest health) {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(
+          "the worker exited with " + process.exitValue() + " while starting; see " + log);
     }
-    throw new IllegalStateException(
-        "the worker was not healthy within " + STARTUP_PATIENCE + "; see " + log);
+    try {
+      HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 && response.body().contains("\"UP\"");
+    } catch (IOException stillStarting) {
+      return false; // Not listening yet.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the worker started", e);
+    }
   }
 
   private static Path workerJar() {
@@ -170,15 +172,6 @@ public final class WorkerJvm implements AutoCloseable {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(500);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while the worker started", e);
     }
   }
 }

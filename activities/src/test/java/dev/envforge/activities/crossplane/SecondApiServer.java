@@ -1,5 +1,7 @@
 package dev.envforge.activities.crossplane;
 
+import static org.awaitility.Awaitility.await;
+
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -13,12 +15,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A second, throw-away Kubernetes API server (etcd + kube-apiserver from the local platform's
@@ -67,7 +73,7 @@ final class SecondApiServer implements AutoCloseable {
   }
 
   private void launch(Duration timeout) throws IOException {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    Instant deadline = Instant.now().plus(timeout);
     List<String> binaries = binaryDirectories();
     Path kubeBin = Path.of(binaries.get(0));
     Path etcdBin = Path.of(binaries.get(1));
@@ -117,37 +123,62 @@ final class SecondApiServer implements AutoCloseable {
     awaitReady(deadline);
   }
 
-  private void awaitReady(long deadline) {
-    String lastError = "not asked yet";
+  private void awaitReady(Instant deadline) {
     try (KubernetesClient client = client()) {
-      while (System.nanoTime() < deadline) {
-        assertAlive();
-        try {
-          if ("ok".equals(client.raw("/readyz"))) {
-            return;
-          }
-          lastError = "/readyz is not ok yet";
-        } catch (RuntimeException e) {
-          lastError = e.getMessage();
-        }
-        pause(Duration.ofMillis(500));
-      }
+      awaitUntil(
+          deadline,
+          "/readyz to answer ok",
+          Duration.ofMillis(500),
+          () -> readiness(client),
+          "ok"::equals);
     }
-    throw new IllegalStateException(
-        "the second API server was not ready in time (" + lastError + ")\n" + logTail());
   }
 
-  private void awaitPort(int port, long deadline, String what) {
-    while (System.nanoTime() < deadline) {
-      assertAlive();
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(LOOPBACK, port), 200);
-        return;
-      } catch (IOException notYet) {
-        pause(Duration.ofMillis(100));
-      }
+  /** What {@code /readyz} answers, or why it did not. */
+  private String readiness(KubernetesClient client) {
+    assertAlive();
+    try {
+      return client.raw("/readyz");
+    } catch (RuntimeException e) {
+      return e.getMessage();
     }
-    throw new IllegalStateException(what + " did not listen on " + port + " in time\n" + logTail());
+  }
+
+  private void awaitPort(int port, Instant deadline, String what) {
+    awaitUntil(
+        deadline,
+        what + " to listen on " + port,
+        Duration.ofMillis(100),
+        () -> listening(port),
+        Boolean::booleanValue);
+  }
+
+  private boolean listening(int port) {
+    assertAlive();
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(LOOPBACK, port), 200);
+      return true;
+    } catch (IOException notYet) {
+      return false;
+    }
+  }
+
+  /**
+   * Waits, until the deadline that the whole start shares, for {@code look} to answer what {@code
+   * done} accepts; a timeout says what the two processes logged last.
+   */
+  private <T> void awaitUntil(
+      Instant deadline, String what, Duration every, Callable<T> look, Predicate<T> done) {
+    Duration left = Duration.between(Instant.now(), deadline);
+    try {
+      await(what)
+          .atMost(left.isNegative() || left.isZero() ? Duration.ofMillis(1) : left)
+          .pollInterval(every)
+          .until(look, done);
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(
+          "the second API server did not start in time: " + e.getMessage() + "\n" + logTail(), e);
+    }
   }
 
   private void assertAlive() {
@@ -330,15 +361,6 @@ final class SecondApiServer implements AutoCloseable {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
       return socket.getLocalPort();
-    }
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 

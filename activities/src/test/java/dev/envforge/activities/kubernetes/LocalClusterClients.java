@@ -19,13 +19,27 @@ public final class LocalClusterClients {
 
   /** A client of its own (the caller closes it), for tests that act beside the activities. */
   public static KubernetesClient standaloneClient(LocalPlatform platform) {
-    return new KubernetesClientBuilder()
-        .withConfig(
-            Config.fromKubeconfig(
-                platform.kubeContextOrNull(),
-                platform.kubeconfigContents(),
-                platform.kubeconfig().toString()))
-        .build();
+    return new KubernetesClientBuilder().withConfig(adminConfig(platform)).build();
+  }
+
+  /**
+   * As {@link #standaloneClient}, acting as another user (and groups) through the admin's right to
+   * impersonate: what that user may do is what the API server lets it.
+   */
+  public static KubernetesClient standaloneClientAs(
+      LocalPlatform platform, String user, String... groups) {
+    Config config = adminConfig(platform);
+    config.setImpersonateUsername(user);
+    config.setImpersonateGroups(groups);
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  /** The platform's admin kubeconfig and context, as a fresh client configuration. */
+  private static Config adminConfig(LocalPlatform platform) {
+    return Config.fromKubeconfig(
+        platform.kubeContextOrNull(),
+        platform.kubeconfigContents(),
+        platform.kubeconfig().toString());
   }
 
   public static ClusterRegistry registry(LocalPlatform platform) {

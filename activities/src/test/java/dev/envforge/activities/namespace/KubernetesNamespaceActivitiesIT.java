@@ -22,9 +22,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -298,13 +296,8 @@ class KubernetesNamespaceActivitiesIT {
   @Test
   void givenCredentialsWithoutRights_whenEnsured_itShouldFailAsForbidden() {
     NamespaceSpec spec = spec("forbidden", Profile.SMALL, EXPIRES_AT);
-    Config config =
-        Config.fromKubeconfig(
-            platform.kubeContextOrNull(),
-            platform.kubeconfigContents(),
-            platform.kubeconfig().toString());
-    config.setImpersonateUsername("envforge-it-nobody-" + suffix);
-    try (KubernetesClient nobody = new KubernetesClientBuilder().withConfig(config).build()) {
+    try (KubernetesClient nobody =
+        LocalClusterClients.standaloneClientAs(platform, "envforge-it-nobody-" + suffix)) {
       ClusterClients nobodysClients =
           new ClusterClients() {
             @Override

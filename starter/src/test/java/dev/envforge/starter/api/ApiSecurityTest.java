@@ -18,36 +18,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.envforge.starter.config.StarterConfiguration;
-import dev.envforge.starter.config.StrictJsonConfiguration;
-import dev.envforge.starter.environments.EnvironmentService;
-import dev.envforge.starter.metrics.TimeToReadyRecorder;
 import dev.envforge.starter.quota.TeamLimitExceededException;
 import dev.envforge.starter.quota.TeamQuota;
-import dev.envforge.starter.security.SecurityConfiguration;
 import dev.envforge.starter.security.TestTokens;
 import dev.envforge.starter.temporal.EnvironmentRuns;
 import dev.envforge.starter.temporal.EnvironmentVisibility;
 import dev.envforge.starter.temporal.EnvironmentVisibility.VisibilityPage;
 import dev.envforge.starter.temporal.TemporalServer;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -56,7 +43,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * limits, rate limits and the audit line. The payments token acts for {@code payments}; the search
  * token for {@code search}; the admin token for everyone.
  */
-@WebMvcTest(EnvironmentController.class)
+@EnvironmentApiSliceTest
 @TestPropertySource(
     properties = {
       "envforge.security.tokens[0].name=test-admin",
@@ -71,35 +58,16 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
       "envforge.security.rate-limit.capacity=5",
       "envforge.security.rate-limit.per-minute=1"
     })
-@Import({
-  SecurityConfiguration.class,
-  StarterConfiguration.class,
-  StrictJsonConfiguration.class,
-  EnvironmentService.class,
-  EnvironmentEventPublisher.class,
-  TemporalUiLinks.class,
-  TimeToReadyRecorder.class,
-  ApiSecurityTest.Metrics.class
-})
 @ExtendWith(OutputCaptureExtension.class)
 class ApiSecurityTest {
 
   private static final String PROBLEM_JSON = "application/problem+json";
 
-  @TestConfiguration
-  static class Metrics {
-    @Bean
-    @Primary
-    MeterRegistry testMeterRegistry() {
-      return new SimpleMeterRegistry();
-    }
-  }
-
   @Autowired MockMvc mvc;
-  @MockitoBean EnvironmentRuns runs;
-  @MockitoBean EnvironmentVisibility visibility;
-  @MockitoBean TemporalServer server;
-  @MockitoBean TeamQuota quota;
+  @Autowired EnvironmentRuns runs;
+  @Autowired EnvironmentVisibility visibility;
+  @Autowired TemporalServer server;
+  @Autowired TeamQuota quota;
 
   @BeforeEach
   void temporalNamespace() {

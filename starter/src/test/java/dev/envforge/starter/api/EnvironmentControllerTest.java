@@ -23,12 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.envforge.starter.config.StarterConfiguration;
-import dev.envforge.starter.config.StrictJsonConfiguration;
-import dev.envforge.starter.environments.EnvironmentService;
-import dev.envforge.starter.metrics.TimeToReadyRecorder;
 import dev.envforge.starter.quota.TeamQuota;
-import dev.envforge.starter.security.SecurityConfiguration;
 import dev.envforge.starter.security.TestTokens;
 import dev.envforge.starter.temporal.EnvironmentRuns;
 import dev.envforge.starter.temporal.EnvironmentRuns.RunDescription;
@@ -46,8 +41,6 @@ import dev.envforge.workflows.environment.NotificationState;
 import dev.envforge.workflows.environment.Phase;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import dev.envforge.workflows.request.Profile;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -56,22 +49,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /** The HTTP contract over a mocked Temporal: status codes, bodies and problem details. */
-@WebMvcTest(EnvironmentController.class)
+@EnvironmentApiSliceTest
 @TestPropertySource(
     properties = {
       "envforge.events.poll-interval=PT0.02S",
@@ -83,44 +69,18 @@ import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
       // Rate limits have their own test; here they would only get in the way.
       "envforge.security.rate-limit.capacity=100000"
     })
-@Import({
-  SecurityConfiguration.class,
-  StarterConfiguration.class,
-  StrictJsonConfiguration.class,
-  EnvironmentService.class,
-  EnvironmentEventPublisher.class,
-  TemporalUiLinks.class,
-  TimeToReadyRecorder.class,
-  EnvironmentControllerTest.Metrics.class
-})
+@Import(AdminCaller.class)
 class EnvironmentControllerTest {
 
   static final String WORKFLOW_ID = "environment/payments/checkout";
   static final String RUN_ID = "run-1";
   static final String PROBLEM_JSON = "application/problem+json";
 
-  @TestConfiguration
-  static class Metrics {
-    @Bean
-    @Primary
-    MeterRegistry testMeterRegistry() {
-      return new SimpleMeterRegistry();
-    }
-
-    /** These tests are about the HTTP contract: every call is an admin's. */
-    @Bean
-    MockMvcBuilderCustomizer adminCaller() {
-      return builder ->
-          builder.defaultRequest(
-              get("/").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.ADMIN)));
-    }
-  }
-
   @Autowired MockMvc mvc;
-  @MockitoBean EnvironmentRuns runs;
-  @MockitoBean EnvironmentVisibility visibility;
-  @MockitoBean TemporalServer server;
-  @MockitoBean TeamQuota quota;
+  @Autowired EnvironmentRuns runs;
+  @Autowired EnvironmentVisibility visibility;
+  @Autowired TemporalServer server;
+  @Autowired TeamQuota quota;
 
   @BeforeEach
   void temporalNamespace() {

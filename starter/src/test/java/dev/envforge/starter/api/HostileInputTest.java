@@ -12,35 +12,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import dev.envforge.starter.config.StarterConfiguration;
-import dev.envforge.starter.config.StrictJsonConfiguration;
-import dev.envforge.starter.environments.EnvironmentService;
-import dev.envforge.starter.metrics.TimeToReadyRecorder;
 import dev.envforge.starter.quota.TeamQuota;
-import dev.envforge.starter.security.SecurityConfiguration;
 import dev.envforge.starter.security.TestTokens;
 import dev.envforge.starter.temporal.EnvironmentRuns;
 import dev.envforge.starter.temporal.EnvironmentRuns.StartResult;
 import dev.envforge.starter.temporal.EnvironmentVisibility;
 import dev.envforge.starter.temporal.TemporalServer;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
@@ -52,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  * clear 400 problem naming the field, with no stack trace, no echo of internals, and nothing
  * started in Temporal. Names exactly at the edges of validity must still be accepted.
  */
-@WebMvcTest(EnvironmentController.class)
+@EnvironmentApiSliceTest
 @TestPropertySource(
     properties = {
       "envforge.security.tokens[0].name=test-admin",
@@ -60,16 +47,6 @@ import tools.jackson.databind.node.ObjectNode;
       "envforge.security.tokens[0].admin=true",
       "envforge.security.rate-limit.capacity=100000"
     })
-@Import({
-  SecurityConfiguration.class,
-  StarterConfiguration.class,
-  StrictJsonConfiguration.class,
-  EnvironmentService.class,
-  EnvironmentEventPublisher.class,
-  TemporalUiLinks.class,
-  TimeToReadyRecorder.class,
-  HostileInputTest.Metrics.class
-})
 class HostileInputTest {
 
   /** SQL, shell, path and format metacharacters, and Unicode that only looks like a name. */
@@ -101,20 +78,11 @@ class HostileInputTest {
           " ",
           "a".repeat(64));
 
-  @TestConfiguration
-  static class Metrics {
-    @Bean
-    @Primary
-    MeterRegistry testMeterRegistry() {
-      return new SimpleMeterRegistry();
-    }
-  }
-
   @Autowired MockMvc mvc;
-  @MockitoBean EnvironmentRuns runs;
-  @MockitoBean EnvironmentVisibility visibility;
-  @MockitoBean TemporalServer server;
-  @MockitoBean TeamQuota quota;
+  @Autowired EnvironmentRuns runs;
+  @Autowired EnvironmentVisibility visibility;
+  @Autowired TemporalServer server;
+  @Autowired TeamQuota quota;
   private final JsonMapper json = JsonMapper.builder().build();
 
   @BeforeEach

@@ -10,63 +10,31 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.envforge.starter.config.StarterConfiguration;
-import dev.envforge.starter.config.StrictJsonConfiguration;
-import dev.envforge.starter.environments.EnvironmentService;
-import dev.envforge.starter.metrics.TimeToReadyRecorder;
 import dev.envforge.starter.quota.TeamQuota;
 import dev.envforge.starter.security.JwtIssuer;
-import dev.envforge.starter.security.SecurityConfiguration;
 import dev.envforge.starter.temporal.EnvironmentRuns;
 import dev.envforge.starter.temporal.EnvironmentVisibility;
 import dev.envforge.starter.temporal.EnvironmentVisibility.VisibilityPage;
 import dev.envforge.starter.temporal.TemporalServer;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * JWTs are verified for real: signature against the issuer's published keys (served by {@link
  * JwtIssuer} over HTTP), issuer, audience and expiry; teams come from the {@code teams} claim.
  */
-@WebMvcTest(EnvironmentController.class)
-@Import({
-  SecurityConfiguration.class,
-  StarterConfiguration.class,
-  StrictJsonConfiguration.class,
-  EnvironmentService.class,
-  EnvironmentEventPublisher.class,
-  TemporalUiLinks.class,
-  TimeToReadyRecorder.class,
-  JwtAuthenticationTest.Metrics.class
-})
+@EnvironmentApiSliceTest
 class JwtAuthenticationTest {
 
   private static final JwtIssuer ISSUER = new JwtIssuer();
-
-  @TestConfiguration
-  static class Metrics {
-    @Bean
-    @Primary
-    MeterRegistry testMeterRegistry() {
-      return new SimpleMeterRegistry();
-    }
-  }
 
   @DynamicPropertySource
   static void issuer(DynamicPropertyRegistry registry) {
@@ -82,10 +50,10 @@ class JwtAuthenticationTest {
   }
 
   @Autowired MockMvc mvc;
-  @MockitoBean EnvironmentRuns runs;
-  @MockitoBean EnvironmentVisibility visibility;
-  @MockitoBean TemporalServer server;
-  @MockitoBean TeamQuota quota;
+  @Autowired EnvironmentRuns runs;
+  @Autowired EnvironmentVisibility visibility;
+  @Autowired TemporalServer server;
+  @Autowired TeamQuota quota;
 
   @BeforeEach
   void emptyVisibility() {

@@ -31,12 +31,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -54,20 +50,9 @@ import org.springframework.test.web.servlet.MockMvc;
   StarterConfiguration.class,
   StrictJsonConfiguration.class,
   TemporalUiLinks.class,
-  ReaperControllerTest.AdminCaller.class
+  AdminCaller.class
 })
 class ReaperControllerTest {
-
-  /** These tests are about the HTTP contract: every call is an admin's. */
-  @TestConfiguration
-  static class AdminCaller {
-    @Bean
-    MockMvcBuilderCustomizer adminCaller() {
-      return builder ->
-          builder.defaultRequest(
-              get("/").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.ADMIN)));
-    }
-  }
 
   private static final String PROBLEM_JSON = "application/problem+json";
 

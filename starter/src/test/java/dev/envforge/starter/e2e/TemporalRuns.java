@@ -1,5 +1,7 @@
 package dev.envforge.starter.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
@@ -22,25 +24,16 @@ public final class TemporalRuns {
     this.client = client;
   }
 
-  /**
-   * Waits until the run has closed and returns how it closed.
-   *
-   * @throws AssertionError when it is still running after the patience
-   */
-  WorkflowExecutionStatus awaitClosed(String workflowId, String runId, Duration patience)
-      throws InterruptedException {
+  /** Waits, at most {@code patience}, until the run has closed and returns how it closed. */
+  WorkflowExecutionStatus awaitClosed(String workflowId, String runId, Duration patience) {
     WorkflowStub run =
         client.newUntypedWorkflowStub(workflowId, Optional.of(runId), Optional.empty());
-    long deadline = System.nanoTime() + patience.toNanos();
-    WorkflowExecutionStatus status = run.describe().getStatus();
-    while (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(workflowId + " is still running after " + patience);
-      }
-      Thread.sleep(POLL.toMillis());
-      status = run.describe().getStatus();
-    }
-    return status;
+    return await(workflowId + " to close")
+        .atMost(patience)
+        .pollInterval(POLL)
+        .until(
+            () -> run.describe().getStatus(),
+            status -> status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
   }
 
   /** Every run visibility knows for the workflow id, open or closed. */

@@ -1,5 +1,6 @@
 package dev.envforge.workflows.environment;
 
+import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
@@ -26,7 +27,8 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import org.mockito.Mockito;
 
 /** Mocked activities and canned requests for the workflow tests. */
@@ -34,6 +36,11 @@ final class EnvironmentFixture {
 
   static final EnvironmentSettings SETTINGS =
       new EnvironmentSettings("env-", Duration.ofHours(8), Duration.ofDays(7), Duration.ofHours(1));
+
+  /** The most real time one wait may take; workflow time skips far further meanwhile. */
+  private static final Duration REAL_PATIENCE = Duration.ofSeconds(30);
+
+  private static final Duration WORKFLOW_TIME_STEP = Duration.ofMillis(200);
 
   static final ClusterRef SHARED = ClusterRef.shared("local");
   static final ClusterRef DEDICATED =
@@ -90,14 +97,27 @@ final class EnvironmentFixture {
 
   /** Waits, in skipped time, until the workflow reports the phase (30 s of real time at most). */
   static void awaitPhase(TestWorkflowEnvironment env, EnvironmentWorkflow workflow, Phase phase) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      if (workflow.status().phase() == phase) {
-        return;
-      }
-      env.sleep(Duration.ofMillis(200));
-    }
-    throw new AssertionError("never reached " + phase + "; last: " + workflow.status());
+    awaitInWorkflowTime(env, "phase " + phase, workflow::status, status -> status.phase() == phase);
+  }
+
+  /**
+   * Looks until {@code settled} accepts what {@code look} answers, for 30 s of real time at most,
+   * and returns that answer. Between two looks the test server's clock moves on 200 ms: skipped
+   * time only passes while the test sleeps in workflow time, so without it no timer would fire.
+   */
+  static <T> T awaitInWorkflowTime(
+      TestWorkflowEnvironment env, String what, Callable<T> look, Predicate<? super T> settled) {
+    return await(what)
+        .atMost(REAL_PATIENCE)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(1))
+        .conditionEvaluationListener(
+            evaluated -> {
+              if (!evaluated.isSatisfied()) {
+                env.sleep(WORKFLOW_TIME_STEP);
+              }
+            })
+        .until(look, settled);
   }
 
   Object[] activities() {

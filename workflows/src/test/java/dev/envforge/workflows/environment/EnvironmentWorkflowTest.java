@@ -20,9 +20,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -30,30 +27,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mockito.InOrder;
 
-class EnvironmentWorkflowTest {
-
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = EnvironmentFixture.temporalExtension();
-
-  private EnvironmentFixture fixture;
-  private TestWorkflowEnvironment env;
-  private WorkflowClient client;
-  private EnvironmentWorkflow workflow;
-
-  @BeforeEach
-  void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    this.env = env;
-    this.client = client;
-    fixture = new EnvironmentFixture();
-    workflow = fixture.start(env, worker, client);
-  }
+class EnvironmentWorkflowTest extends EnvironmentWorkflowTestCase {
 
   @Test
   void givenAValidRequest_whenProvisioned_itShouldBeReadyWithOutputsAndNoSecrets() {
@@ -350,10 +329,6 @@ class EnvironmentWorkflowTest {
     assertThat(workflow.status().phase()).isEqualTo(Phase.FAILED);
     assertThat(stepOf(workflow.status(), Step.DATABASE).status()).isEqualTo(StepStatus.COMPENSATED);
     assertThat(stepOf(workflow.status(), Step.NAMESPACE).status()).isEqualTo(StepStatus.FAILED);
-  }
-
-  private void awaitPhase(Phase phase) {
-    EnvironmentFixture.awaitPhase(env, workflow, phase);
   }
 
   private static StepState stepOf(EnvironmentStatus status, Step step) {

@@ -24,44 +24,28 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 
 /**
  * The TTL policy and the expiry warning in workflow time (time skipping): when the warning fires,
  * that an extend re-arms it, that a broken channel never stops the expiry, and keep.
  */
-class ExpiryWarningWorkflowTest {
+class ExpiryWarningWorkflowTest extends EnvironmentWorkflowTestCase {
 
   private static final Duration WARN_BEFORE = EnvironmentFixture.SETTINGS.expiryWarning();
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = EnvironmentFixture.temporalExtension();
-
-  private EnvironmentFixture fixture;
-  private TestWorkflowEnvironment env;
-  private WorkflowClient client;
-  private EnvironmentWorkflow workflow;
   private ExpiryWarningActivities warnings;
 
   @BeforeEach
-  void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    this.env = env;
-    this.client = client;
-    fixture = new EnvironmentFixture();
+  void setUp() {
     warnings = fixture.warnings;
-    workflow = fixture.start(env, worker, client);
   }
 
   @Test
@@ -294,18 +278,10 @@ class ExpiryWarningWorkflowTest {
   }
 
   private ExpiryWarning awaitWarning(Predicate<ExpiryWarning> settled) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      ExpiryWarning warning = workflow.status().warning();
-      if (warning != null && settled.test(warning)) {
-        return warning;
-      }
-      env.sleep(Duration.ofMillis(200));
-    }
-    throw new AssertionError("warning never settled; last: " + workflow.status().warning());
-  }
-
-  private void awaitPhase(Phase phase) {
-    EnvironmentFixture.awaitPhase(env, workflow, phase);
+    return EnvironmentFixture.awaitInWorkflowTime(
+        env,
+        "the warning settled",
+        () -> workflow.status().warning(),
+        warning -> warning != null && settled.test(warning));
   }
 }

@@ -2,8 +2,10 @@ package dev.envforge.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.envforge.activities.kubernetes.ClusterClients;
+import dev.envforge.activities.kubernetes.LocalClusterClients;
 import dev.envforge.activities.namespace.KubernetesNamespaceActivities;
 import dev.envforge.activities.namespace.NamespaceObjects;
 import dev.envforge.activities.namespace.NamespaceSettings;
@@ -23,9 +25,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.io.ByteArrayInputStream;
@@ -85,7 +85,7 @@ class HelmChartIT {
   void buildHelm(LocalPlatform platform) {
     this.platform = platform;
     helm = DeployTool.build("helm");
-    admin = new KubernetesClientBuilder().withConfig(config()).build();
+    admin = LocalClusterClients.standaloneClient(platform);
     chart = LocalPlatformExtension.repositoryRoot().resolve("deploy/helm/envforge");
   }
 
@@ -472,23 +472,18 @@ class HelmChartIT {
    * install; until then the write the policy forbids goes through.
    */
   private static void awaitPolicyInForce(Runnable forbiddenWrite) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      try {
-        forbiddenWrite.run();
-      } catch (KubernetesClientException e) {
-        return;
-      }
-      sleep(Duration.ofMillis(200));
-    }
+    await("the admission policy to refuse the write")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> refused(forbiddenWrite));
   }
 
-  private static void sleep(Duration duration) {
+  private static boolean refused(Runnable write) {
     try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      write.run();
+      return false;
+    } catch (KubernetesClientException e) {
+      return true;
     }
   }
 
@@ -562,19 +557,10 @@ class HelmChartIT {
     return all.toArray(String[]::new);
   }
 
-  private Config config() {
-    return Config.fromKubeconfig(
-        platform.kubeContextOrNull(),
-        platform.kubeconfigContents(),
-        platform.kubeconfig().toString());
-  }
-
   /** A client that acts as a service account, through the admin's right to impersonate. */
   private KubernetesClient clientAs(String serviceAccountUser) {
-    Config config = config();
-    config.setImpersonateUsername(serviceAccountUser);
-    config.setImpersonateGroups(serviceAccountGroups(serviceAccountUser));
-    return new KubernetesClientBuilder().withConfig(config).build();
+    return LocalClusterClients.standaloneClientAs(
+        platform, serviceAccountUser, serviceAccountGroups(serviceAccountUser));
   }
 
   private static String[] serviceAccountGroups(String user) {

@@ -1,16 +1,17 @@
 package dev.envforge.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.envforge.testing.LocalPlatformExtension;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -176,21 +177,22 @@ class CrossplaneRenderIT {
     }
   }
 
-  private void awaitListening(int port) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      if (!function.isAlive()) {
-        throw new IllegalStateException(
-            "the function stand-in exited with " + function.exitValue());
-      }
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-        return;
-      } catch (IOException e) {
-        Thread.sleep(100);
-      }
+  private void awaitListening(int port) {
+    await("the function stand-in to listen on " + port)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> listening(port));
+  }
+
+  private boolean listening(int port) {
+    if (!function.isAlive()) {
+      throw new IllegalStateException("the function stand-in exited with " + function.exitValue());
     }
-    throw new UncheckedIOException(
-        new IOException("the function stand-in did not listen on " + port));
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException notYet) {
+      return false;
+    }
   }
 }
