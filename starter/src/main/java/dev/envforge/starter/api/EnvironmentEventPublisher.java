@@ -3,29 +3,24 @@ package dev.envforge.starter.api;
 import dev.envforge.starter.config.EnvforgeProperties;
 import dev.envforge.starter.environments.EnvironmentService;
 import dev.envforge.starter.environments.ObservedEnvironment;
-import dev.envforge.starter.temporal.TemporalUnavailableException;
 import dev.envforge.workflows.environment.Phase;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Streams an environment's status as server-sent events named {@code status}, one per change of
- * phase or step, until the environment settles. The workflow cannot push, so each stream polls the
- * status query on a shared scheduler and sends only what differs from its last event.
+ * phase or step, until the environment settles. The workflow cannot push, so the status is polled:
+ * all streams of one run share one {@link RunWatch}, which backs off while nothing changes; each
+ * stream sends only what differs from its own last event.
  */
 @Component
 public class EnvironmentEventPublisher implements DisposableBean {
@@ -35,13 +30,13 @@ public class EnvironmentEventPublisher implements DisposableBean {
   /** Phases after which nothing more happens without someone asking for it. */
   static final Set<Phase> SETTLED = EnumSet.of(Phase.READY, Phase.FAILED, Phase.DESTROYED);
 
-  private static final Logger log = LoggerFactory.getLogger(EnvironmentEventPublisher.class);
-
   private final EnvironmentService environments;
   private final TemporalUiLinks links;
   private final Duration timeout;
   private final Duration pollInterval;
+  private final Duration maxPollInterval;
   private final ScheduledExecutorService poller;
+  private final ConcurrentMap<String, RunWatch> watchesByRunId = new ConcurrentHashMap<>();
 
   public EnvironmentEventPublisher(
       EnvironmentService environments, TemporalUiLinks links, EnvforgeProperties properties) {
@@ -49,6 +44,7 @@ public class EnvironmentEventPublisher implements DisposableBean {
     this.links = links;
     this.timeout = properties.events().timeout();
     this.pollInterval = properties.events().pollInterval();
+    this.maxPollInterval = properties.events().maxPollInterval();
     AtomicInteger threads = new AtomicInteger();
     this.poller =
         Executors.newScheduledThreadPool(
@@ -64,114 +60,46 @@ public class EnvironmentEventPublisher implements DisposableBean {
   /** Opens a stream that starts with the given status and follows the same run. */
   public SseEmitter stream(ObservedEnvironment first) {
     SseEmitter emitter = new SseEmitter(timeout.toMillis());
-    Stream stream = new Stream(emitter, first);
+    EventStream stream = new EventStream(emitter, System.nanoTime() + timeout.toNanos());
     emitter.onCompletion(stream::stop);
     emitter.onTimeout(stream::finish);
     emitter.onError(error -> stream.stop());
     stream.emit(EnvironmentView.of(first, links));
-    if (!stream.stopped) {
-      stream.follow(
-          poller.scheduleWithFixedDelay(
-              stream::poll,
-              pollInterval.toMillis(),
-              pollInterval.toMillis(),
-              TimeUnit.MILLISECONDS));
+    if (!stream.ended()) {
+      watch(first, stream);
     }
     return emitter;
+  }
+
+  /** Number of runs being polled for streams right now. */
+  int watchedRuns() {
+    return watchesByRunId.size();
+  }
+
+  private void watch(ObservedEnvironment run, EventStream stream) {
+    while (true) {
+      RunWatch watch = watchesByRunId.computeIfAbsent(run.runId(), runId -> newWatch(run));
+      if (watch.join(stream)) {
+        return;
+      }
+      // It stopped between being found and being joined.
+      watchesByRunId.remove(run.runId(), watch);
+    }
+  }
+
+  private RunWatch newWatch(ObservedEnvironment run) {
+    return new RunWatch(
+        run.workflowId(),
+        () -> environments.follow(run.team(), run.name(), run.runId()),
+        links,
+        poller,
+        pollInterval,
+        maxPollInterval,
+        retired -> watchesByRunId.remove(run.runId(), retired));
   }
 
   @Override
   public void destroy() {
     poller.shutdownNow();
-  }
-
-  /** One client's stream. Polls of one stream never overlap: the scheduler uses a fixed delay. */
-  private final class Stream {
-    private final SseEmitter emitter;
-    private final ObservedEnvironment first;
-    private final long deadlineNanos;
-    private volatile boolean stopped;
-    private volatile ScheduledFuture<?> polling;
-    private EnvironmentView last;
-    private int sequence;
-
-    Stream(SseEmitter emitter, ObservedEnvironment first) {
-      this.emitter = emitter;
-      this.first = first;
-      // The servlet container's async timeout ends the stream too; this bound holds without it.
-      this.deadlineNanos = System.nanoTime() + timeout.toNanos();
-    }
-
-    void follow(ScheduledFuture<?> future) {
-      polling = future;
-      if (stopped) {
-        future.cancel(false);
-      }
-    }
-
-    void poll() {
-      if (stopped) {
-        return;
-      }
-      if (System.nanoTime() - deadlineNanos > 0) {
-        finish();
-        return;
-      }
-      ObservedEnvironment current;
-      try {
-        current = environments.observe(first.team(), first.name(), first.runId());
-      } catch (TemporalUnavailableException e) {
-        // Transient: the next poll tries again, and the stream's timeout bounds the waiting.
-        log.debug("status of {} unavailable: {}", first.workflowId(), e.getMessage());
-        return;
-      } catch (RuntimeException e) {
-        log.warn("status of {} failed, ending its event stream", first.workflowId(), e);
-        send("error", Map.of("detail", "the environment's status could not be read"));
-        finish();
-        return;
-      }
-      emit(EnvironmentView.of(current, links));
-    }
-
-    void emit(EnvironmentView view) {
-      if (!view.equals(last)) {
-        last = view;
-        send(EVENT_NAME, view);
-      }
-      if (SETTLED.contains(view.phase())) {
-        finish();
-      }
-    }
-
-    private void send(String name, Object data) {
-      if (stopped) {
-        return;
-      }
-      try {
-        emitter.send(
-            SseEmitter.event()
-                .name(name)
-                .id(Integer.toString(++sequence))
-                .data(data, MediaType.APPLICATION_JSON));
-      } catch (IOException | IllegalStateException e) {
-        // The client went away; nothing to tell anyone.
-        stop();
-      }
-    }
-
-    void finish() {
-      if (!stopped) {
-        stop();
-        emitter.complete();
-      }
-    }
-
-    void stop() {
-      stopped = true;
-      ScheduledFuture<?> future = polling;
-      if (future != null) {
-        future.cancel(false);
-      }
-    }
   }
 }

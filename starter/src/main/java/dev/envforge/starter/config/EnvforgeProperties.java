@@ -35,7 +35,7 @@ public record EnvforgeProperties(
     maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(16) : maxBodySize;
     updateTimeout = updateTimeout == null ? Duration.ofSeconds(20) : updateTimeout;
     queryTimeout = queryTimeout == null ? Duration.ofSeconds(10) : queryTimeout;
-    events = events == null ? new Events(null, null, 0) : events;
+    events = events == null ? new Events(null, null, null, 0) : events;
     listing = listing == null ? new Listing(0, 0) : listing;
     metrics = metrics == null ? new Metrics(null) : metrics;
   }
@@ -54,13 +54,21 @@ public record EnvforgeProperties(
    * The server-sent event streams.
    *
    * @param timeout a stream ends after this even if the environment never settles
-   * @param pollInterval how often a stream asks the workflow for its status
+   * @param pollInterval how soon the streams of a run ask the workflow for its status again after
+   *     it changed
+   * @param maxPollInterval the longest wait between two polls: while the status stays the same,
+   *     each wait doubles up to this
    * @param pollerThreads threads shared by all open streams to run those queries
    */
-  public record Events(Duration timeout, Duration pollInterval, int pollerThreads) {
+  public record Events(
+      Duration timeout, Duration pollInterval, Duration maxPollInterval, int pollerThreads) {
     public Events {
       timeout = timeout == null ? Duration.ofMinutes(30) : timeout;
       pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+      maxPollInterval = maxPollInterval == null ? Duration.ofSeconds(2) : maxPollInterval;
+      if (maxPollInterval.compareTo(pollInterval) < 0) {
+        maxPollInterval = pollInterval;
+      }
       pollerThreads = pollerThreads <= 0 ? 4 : pollerThreads;
     }
   }

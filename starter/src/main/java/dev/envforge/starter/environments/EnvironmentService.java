@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /** The API's use cases: request, look at, list, extend and destroy environments. */
@@ -81,31 +82,59 @@ public class EnvironmentService {
     if (start.started()) {
       return new RequestOutcome(accepted(request, workflowId, start.runId()), true);
     }
-    EnvironmentRequest live = runs.startInput(workflowId, start.runId());
+    // The live status carries the request the run was started with, so one query answers both
+    // whether the request is the same and how the environment is doing. Without a worker to answer
+    // it, the request is still recognised from the run's history and the answer says PROVISIONING.
+    Optional<EnvironmentStatus> status =
+        runs.statusIfAnswered(workflowId, start.runId(), REPEAT_STATUS_PATIENCE)
+            .filter(answer -> answer.request() != null);
+    EnvironmentRequest live =
+        status
+            .map(EnvironmentStatus::request)
+            .orElseGet(() -> runs.startInput(workflowId, start.runId()));
     List<FieldDifference> differences = RequestDifferences.between(live, request);
     if (!differences.isEmpty()) {
       throw new RequestConflictException(request.team(), request.name(), differences);
     }
-    // The answer does not depend on the live status: without a worker to answer the query, the
-    // request is still recognised and the answer says PROVISIONING.
     ObservedEnvironment current =
-        runs.statusIfAnswered(workflowId, start.runId(), REPEAT_STATUS_PATIENCE)
+        status
             .map(
-                status ->
-                    observed(request.team(), request.name(), workflowId, start.runId(), status))
+                answer ->
+                    observed(request.team(), request.name(), workflowId, start.runId(), answer))
             .orElseGet(() -> accepted(live.withDefaults(), workflowId, start.runId()));
     return new RequestOutcome(current, false);
   }
 
   public ObservedEnvironment get(Caller caller, String team, String name) {
-    RunDescription run = existingRun(caller, team, name);
-    return observe(team, name, run.runId());
+    String workflowId = authorisedWorkflowId(caller, team, name);
+    return onKnownOpenRun(team, name, runId -> runs.statusWhileOpen(workflowId, runId))
+        .orElseGet(
+            () -> {
+              RunDescription run = existingRun(team, name);
+              return observed(team, name, workflowId, run.runId(), statusOf(run));
+            });
   }
 
-  /** The status of a known run, for callers that follow one run over time. */
-  public ObservedEnvironment observe(String team, String name, String runId) {
+  /**
+   * What a stream that follows one run sees of it now.
+   *
+   * @param closed the run has ended: its status will not change any more
+   */
+  public record Observation(ObservedEnvironment environment, boolean closed) {}
+
+  /**
+   * The status of a known run, for callers that follow one run over time. While the run is open
+   * this is one query; once it has closed, its final status.
+   */
+  public Observation follow(String team, String name, String runId) {
     String workflowId = EnvironmentNaming.workflowId(team, name);
-    return observed(team, name, workflowId, runId, runs.status(workflowId, runId));
+    Optional<EnvironmentStatus> open = runs.statusWhileOpen(workflowId, runId);
+    EnvironmentStatus status =
+        open.orElseGet(
+            () ->
+                runs.completedStatus(workflowId, runId)
+                    .orElseGet(() -> runs.status(workflowId, runId)));
+    return new Observation(observed(team, name, workflowId, runId, status), open.isEmpty());
   }
 
   /** The caller's teams' environments only; an admin's list has every team's. */
@@ -138,7 +167,13 @@ public class EnvironmentService {
   /** Moves the expiry; the workflow's validator decides whether the new expiry is allowed. */
   public ObservedEnvironment extend(Caller caller, String team, String name, ExtendRequest extend) {
     RequestChecks.extendBody(extend);
-    RunDescription run = existingRun(caller, team, name);
+    String workflowId = authorisedWorkflowId(caller, team, name);
+    Optional<ObservedEnvironment> known =
+        onKnownOpenRun(team, name, runId -> runs.extend(workflowId, runId, extend));
+    if (known.isPresent()) {
+      return known.get();
+    }
+    RunDescription run = existingRun(team, name);
     if (!run.open()) {
       throw notRunning(run);
     }
@@ -150,26 +185,62 @@ public class EnvironmentService {
   /** Starts teardown; asking again while it runs, or after it ended, changes nothing. */
   public ObservedEnvironment destroy(Caller caller, String team, String name, String reason) {
     RequestChecks.reason(reason);
-    RunDescription run = existingRun(caller, team, name);
+    String workflowId = authorisedWorkflowId(caller, team, name);
+    Optional<ObservedEnvironment> known =
+        onKnownOpenRun(team, name, runId -> runs.destroy(workflowId, runId, reason));
+    if (known.isPresent()) {
+      return known.get();
+    }
+    RunDescription run = existingRun(team, name);
     EnvironmentStatus status =
         (run.open()
                 ? runs.destroy(run.workflowId(), run.runId(), reason)
                 : Optional.<EnvironmentStatus>empty())
-            .orElseGet(() -> runs.status(run.workflowId(), run.runId()));
+            .orElseGet(() -> statusOf(run));
     return observed(team, name, run.workflowId(), run.runId(), status);
   }
 
   /**
-   * The latest run of an environment the caller may act on. Another team's environment is answered
+   * The workflow id of an environment the caller may act on. Another team's environment is answered
    * exactly like a missing one, so that a caller learns nothing about teams it is not in.
    */
-  private RunDescription existingRun(Caller caller, String team, String name) {
+  private static String authorisedWorkflowId(Caller caller, String team, String name) {
     RequestChecks.environment(team, name);
     if (!caller.mayActFor(team)) {
       throw new EnvironmentNotFoundException(team, name);
     }
+    return EnvironmentNaming.workflowId(team, name);
+  }
+
+  /**
+   * Calls the run this replica last saw open, which is the environment's latest run for as long as
+   * it stays open; empty if there is no such run or it has closed since.
+   */
+  private Optional<ObservedEnvironment> onKnownOpenRun(
+      String team, String name, Function<String, Optional<EnvironmentStatus>> call) {
+    String workflowId = EnvironmentNaming.workflowId(team, name);
+    return runs.knownOpenRun(workflowId)
+        .flatMap(
+            runId ->
+                call.apply(runId).map(status -> observed(team, name, workflowId, runId, status)));
+  }
+
+  /** The latest run of an environment, found by describing its workflow. */
+  private RunDescription existingRun(String team, String name) {
     return runs.describe(EnvironmentNaming.workflowId(team, name))
         .orElseThrow(() -> new EnvironmentNotFoundException(team, name));
+  }
+
+  /**
+   * A run's status: a destroyed environment's from its run's result, which needs no worker; any
+   * other run's from its status query.
+   */
+  private EnvironmentStatus statusOf(RunDescription run) {
+    Optional<EnvironmentStatus> result =
+        run.completed()
+            ? runs.completedStatus(run.workflowId(), run.runId())
+            : Optional.<EnvironmentStatus>empty();
+    return result.orElseGet(() -> runs.status(run.workflowId(), run.runId()));
   }
 
   private ObservedEnvironment observed(

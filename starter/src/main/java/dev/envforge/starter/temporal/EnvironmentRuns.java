@@ -11,6 +11,8 @@ import dev.envforge.workflows.request.EnvironmentNaming;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.QueryRejectCondition;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
@@ -18,7 +20,9 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionMetadata;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowTargetOptions;
 import io.temporal.common.SearchAttributes;
 import io.temporal.payload.context.WorkflowSerializationContext;
@@ -33,20 +37,38 @@ import org.springframework.stereotype.Component;
 /**
  * The environment workflows' runs: start one, read what it was started with, describe the latest,
  * and call its status query and its extend and destroy updates through the typed workflow
- * interface.
+ * interface. Remembers the runs it has seen open (see {@link OpenRuns}), so that callers can reach
+ * an environment's current run without describing it first.
  */
 @Component
 public class EnvironmentRuns {
 
   private static final Logger log = LoggerFactory.getLogger(EnvironmentRuns.class);
 
+  /** As many runs as the time-to-ready recorder remembers; each costs a few dozen bytes. */
+  private static final int REMEMBERED_OPEN_RUNS = 10_000;
+
   private final WorkflowClient client;
+
+  /**
+   * The same client, but its queries are refused by the server itself once a run has closed, rather
+   * than handed to a worker to replay the run.
+   */
+  private final WorkflowClient openRunsOnly;
+
   private final EnvforgeProperties properties;
   private final CallDeadlines deadlines;
+  private final OpenRuns openRuns = new OpenRuns(REMEMBERED_OPEN_RUNS);
 
   public EnvironmentRuns(
       WorkflowClient client, EnvforgeProperties properties, CallDeadlines deadlines) {
     this.client = client;
+    this.openRunsOnly =
+        WorkflowClient.newInstance(
+            client.getWorkflowServiceStubs(),
+            client.getOptions().toBuilder()
+                .setQueryRejectCondition(QueryRejectCondition.QUERY_REJECT_CONDITION_NOT_OPEN)
+                .build());
     this.properties = properties;
     this.deadlines = deadlines;
   }
@@ -54,8 +76,14 @@ public class EnvironmentRuns {
   /** Whether {@link #start} made a new run, and which run holds the workflow id now. */
   public record StartResult(String runId, boolean started) {}
 
-  /** One run of an environment's workflow, as describe knows it. */
-  public record RunDescription(String workflowId, String runId, boolean open, Phase phase) {}
+  /**
+   * One run of an environment's workflow, as describe knows it.
+   *
+   * @param completed the run has closed by returning its final status (it was destroyed), which can
+   *     then be read without a worker
+   */
+  public record RunDescription(
+      String workflowId, String runId, boolean open, boolean completed, Phase phase) {}
 
   /**
    * Starts the environment's workflow unless a run with its id is open; a closed run (destroyed,
@@ -80,12 +108,16 @@ public class EnvironmentRuns {
     EnvironmentWorkflow workflow = client.newWorkflowStub(EnvironmentWorkflow.class, options);
     return TemporalFailures.translated(
         () -> {
+          StartResult result;
           try {
             WorkflowExecution execution = WorkflowClient.start(workflow::run, request);
-            return new StartResult(execution.getRunId(), true);
+            result = new StartResult(execution.getRunId(), true);
           } catch (WorkflowExecutionAlreadyStarted e) {
-            return new StartResult(e.getExecution().getRunId(), false);
+            result = new StartResult(e.getExecution().getRunId(), false);
           }
+          openRuns.remember(
+              EnvironmentNaming.workflowId(request.team(), request.name()), result.runId());
+          return result;
         });
   }
 
@@ -121,12 +153,27 @@ public class EnvironmentRuns {
         });
   }
 
+  /**
+   * The run of the environment that was open and provisioning or ready when last seen by this
+   * replica, if any. It may have closed since: calls to it then answer empty, and forget it.
+   */
+  public Optional<String> knownOpenRun(String workflowId) {
+    return openRuns.runId(workflowId);
+  }
+
   /** The latest run under the workflow id, or empty if there is none. */
   public Optional<RunDescription> describe(String workflowId) {
-    return TemporalFailures.translated(
-        () ->
-            TemporalFailures.unlessNotFound(
-                () -> toRun(client.newUntypedWorkflowStub(workflowId).describe())));
+    Optional<RunDescription> run =
+        TemporalFailures.translated(
+            () ->
+                TemporalFailures.unlessNotFound(
+                    () -> toRun(client.newUntypedWorkflowStub(workflowId).describe())));
+    if (run.isPresent() && run.get().open()) {
+      openRuns.remember(workflowId, run.get().runId());
+    } else {
+      openRuns.forgetAny(workflowId);
+    }
+    return run;
   }
 
   /**
@@ -134,8 +181,50 @@ public class EnvironmentRuns {
    * query waits for a worker to answer, so it is bounded by the given patience.
    */
   public EnvironmentStatus status(String workflowId, String runId, Duration patience) {
-    return TemporalFailures.translated(
-        () -> deadlines.within(patience, () -> workflow(workflowId, runId).status()));
+    return noted(
+        workflowId,
+        runId,
+        TemporalFailures.translated(
+            () -> deadlines.within(patience, () -> workflow(workflowId, runId).status())));
+  }
+
+  /**
+   * The status query of a run while it is open, bounded by the configured query timeout; empty once
+   * the run has closed or is gone. The server refuses the query of a closed run itself, so asking
+   * costs no worker a replay.
+   */
+  public Optional<EnvironmentStatus> statusWhileOpen(String workflowId, String runId) {
+    EnvironmentWorkflow run =
+        openRunsOnly.newWorkflowStub(
+            EnvironmentWorkflow.class,
+            WorkflowTargetOptions.newBuilder().setWorkflowId(workflowId).setRunId(runId).build());
+    Optional<EnvironmentStatus> status =
+        TemporalFailures.translated(
+            () ->
+                TemporalFailures.unlessClosed(
+                    () -> deadlines.within(properties.queryTimeout(), run::status)));
+    status.ifPresentOrElse(
+        answer -> noted(workflowId, runId, answer), () -> openRuns.forget(workflowId, runId));
+    return status;
+  }
+
+  /**
+   * The final status of a run that completed (an environment that was destroyed), read from the
+   * run's last history event: no worker needs to replay the run for it. Empty if the run ended any
+   * other way (failed, terminated, timed out), whose status only a query can tell.
+   */
+  public Optional<EnvironmentStatus> completedStatus(String workflowId, String runId) {
+    WorkflowStub run =
+        client.newUntypedWorkflowStub(workflowId, Optional.of(runId), Optional.empty());
+    try {
+      return Optional.of(
+          TemporalFailures.translated(
+              () ->
+                  deadlines.within(
+                      properties.queryTimeout(), () -> run.getResult(EnvironmentStatus.class))));
+    } catch (WorkflowFailedException e) {
+      return Optional.empty();
+    }
   }
 
   /** The status query, bounded by the configured query timeout. */
@@ -184,8 +273,26 @@ public class EnvironmentRuns {
         () ->
             deadlines.within(
                 properties.updateTimeout(), () -> update.apply(workflow(workflowId, runId)));
-    return TemporalFailures.translated(
-        () -> TemporalFailures.unlessNotFound(() -> TemporalFailures.refusalTranslated(bounded)));
+    Optional<EnvironmentStatus> status =
+        TemporalFailures.translated(
+            () ->
+                TemporalFailures.unlessNotFound(() -> TemporalFailures.refusalTranslated(bounded)));
+    status.ifPresentOrElse(
+        answer -> noted(workflowId, runId, answer), () -> openRuns.forget(workflowId, runId));
+    return status;
+  }
+
+  /**
+   * Remembers the run while it provisions or is ready, and forgets it once it is tearing down or
+   * over: such a run closes soon, and asking the closed run first would only add a call.
+   */
+  private EnvironmentStatus noted(String workflowId, String runId, EnvironmentStatus status) {
+    if (status != null && (status.phase() == Phase.PROVISIONING || status.phase() == Phase.READY)) {
+      openRuns.remember(workflowId, runId);
+    } else {
+      openRuns.forget(workflowId, runId);
+    }
+    return status;
   }
 
   /** A typed stub on one run: queries and updates go to that run, not to a later one. */
@@ -204,6 +311,7 @@ public class EnvironmentRuns {
         metadata.getExecution().getWorkflowId(),
         metadata.getExecution().getRunId(),
         RunMetadata.open(metadata),
+        metadata.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED,
         RunMetadata.phase(metadata));
   }
 }

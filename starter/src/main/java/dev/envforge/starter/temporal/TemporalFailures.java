@@ -3,6 +3,7 @@ package dev.envforge.starter.temporal;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowQueryConditionallyRejectedException;
 import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
@@ -55,6 +56,18 @@ final class TemporalFailures {
         return Optional.empty();
       }
       throw e;
+    }
+  }
+
+  /**
+   * Runs a query that the server refuses once the run has closed; empty if it did, or if the server
+   * knows no such run.
+   */
+  static <T> Optional<T> unlessClosed(Supplier<T> query) {
+    try {
+      return unlessNotFound(query);
+    } catch (WorkflowQueryConditionallyRejectedException e) {
+      return Optional.empty();
     }
   }
 

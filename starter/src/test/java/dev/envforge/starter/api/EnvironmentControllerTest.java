@@ -283,6 +283,40 @@ class EnvironmentControllerTest {
   }
 
   @Test
+  void givenTheSameRequestLiveAndAnswering_whenRequestedAgain_itShouldNotReadTheRunsHistory()
+      throws Exception {
+    when(runs.start(any())).thenReturn(new StartResult(RUN_ID, false));
+    when(runs.statusIfAnswered(eq(WORKFLOW_ID), eq(RUN_ID), any()))
+        .thenReturn(Optional.of(ready(request())));
+
+    mvc.perform(json(post("/api/v1/environments"), REQUEST_JSON)).andExpect(status().isOk());
+    verify(runs, never()).startInput(anyString(), anyString());
+  }
+
+  @Test
+  void givenADifferentSpecLiveAndAnswering_whenRequested_itShouldAnswer409FromTheLiveStatus()
+      throws Exception {
+    when(runs.start(any())).thenReturn(new StartResult(RUN_ID, false));
+    EnvironmentRequest live = request();
+    when(runs.statusIfAnswered(eq(WORKFLOW_ID), eq(RUN_ID), any()))
+        .thenReturn(
+            Optional.of(
+                ready(
+                    new EnvironmentRequest(
+                        live.team(),
+                        live.name(),
+                        live.cluster(),
+                        Profile.LARGE,
+                        live.database(),
+                        "PT2H"))));
+
+    mvc.perform(json(post("/api/v1/environments"), REQUEST_JSON))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.differences[0].field").value("profile"))
+        .andExpect(jsonPath("$.differences[0].current").value("large"));
+  }
+
+  @Test
   void givenADifferentSpecLive_whenRequested_itShouldAnswer409ListingTheDifferingFields()
       throws Exception {
     when(runs.start(any())).thenReturn(new StartResult(RUN_ID, false));
@@ -383,6 +417,58 @@ class EnvironmentControllerTest {
         .andExpect(jsonPath("$.warning.event").value("SENT"))
         .andExpect(jsonPath("$.warning.webhook").value("FAILED"))
         .andExpect(jsonPath("$.warning.webhookDetail", containsString("503")));
+  }
+
+  @Test
+  void givenARunKnownOpen_whenFetched_itShouldAskThatRunAloneWithoutDescribing() throws Exception {
+    when(runs.knownOpenRun(WORKFLOW_ID)).thenReturn(Optional.of(RUN_ID));
+    when(runs.statusWhileOpen(WORKFLOW_ID, RUN_ID)).thenReturn(Optional.of(ready(request())));
+
+    mvc.perform(get("/api/v1/environments/payments/checkout"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.runId").value(RUN_ID))
+        .andExpect(jsonPath("$.phase").value("READY"));
+    verify(runs, never()).describe(anyString());
+  }
+
+  @Test
+  void givenAKnownRunThatHasClosed_whenFetched_itShouldAnswerWithTheLatestRun() throws Exception {
+    when(runs.knownOpenRun(WORKFLOW_ID)).thenReturn(Optional.of("run-0"));
+    when(runs.statusWhileOpen(WORKFLOW_ID, "run-0")).thenReturn(Optional.empty());
+    givenRun(true, Phase.PROVISIONING);
+    when(runs.status(WORKFLOW_ID, RUN_ID))
+        .thenReturn(inPhase(ready(request()), Phase.PROVISIONING, null));
+
+    mvc.perform(get("/api/v1/environments/payments/checkout"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.runId").value(RUN_ID))
+        .andExpect(jsonPath("$.phase").value("PROVISIONING"));
+  }
+
+  @Test
+  void givenADestroyedEnvironment_whenFetched_itShouldAnswerFromItsResultWithoutAQuery()
+      throws Exception {
+    givenRun(false, Phase.DESTROYED);
+    when(runs.completedStatus(WORKFLOW_ID, RUN_ID))
+        .thenReturn(Optional.of(inPhase(ready(request()), Phase.DESTROYED, "destroyed: done")));
+
+    mvc.perform(get("/api/v1/environments/payments/checkout"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.phase").value("DESTROYED"))
+        .andExpect(jsonPath("$.reason").value("destroyed: done"));
+    verify(runs, never()).status(anyString(), anyString());
+  }
+
+  @Test
+  void givenAFailedEnvironment_whenFetched_itShouldAnswerFromItsStatusQuery() throws Exception {
+    givenRun(false, Phase.FAILED);
+    when(runs.status(WORKFLOW_ID, RUN_ID))
+        .thenReturn(inPhase(ready(request()), Phase.FAILED, "no shared cluster named 'x'"));
+
+    mvc.perform(get("/api/v1/environments/payments/checkout"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.phase").value("FAILED"));
+    verify(runs, never()).completedStatus(anyString(), anyString());
   }
 
   @Test
@@ -495,6 +581,34 @@ class EnvironmentControllerTest {
   // --- DELETE -------------------------------------------------------------------------------
 
   @Test
+  void givenARunKnownOpen_whenExtendedAndDeleted_itShouldUpdateThatRunWithoutDescribing()
+      throws Exception {
+    when(runs.knownOpenRun(WORKFLOW_ID)).thenReturn(Optional.of(RUN_ID));
+    when(runs.extend(eq(WORKFLOW_ID), eq(RUN_ID), any())).thenReturn(Optional.of(ready(request())));
+    when(runs.destroy(WORKFLOW_ID, RUN_ID, "done"))
+        .thenReturn(Optional.of(inPhase(ready(request()), Phase.DESTROYING, "destroyed: done")));
+
+    mvc.perform(json(post("/api/v1/environments/payments/checkout/extend"), "{\"by\":\"PT1H\"}"))
+        .andExpect(status().isOk());
+    mvc.perform(delete("/api/v1/environments/payments/checkout?reason=done"))
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.phase").value("DESTROYING"));
+    verify(runs, never()).describe(anyString());
+  }
+
+  @Test
+  void givenAKnownRunThatHasClosed_whenExtended_itShouldAnswer409FromTheLatestRun()
+      throws Exception {
+    when(runs.knownOpenRun(WORKFLOW_ID)).thenReturn(Optional.of(RUN_ID));
+    when(runs.extend(eq(WORKFLOW_ID), eq(RUN_ID), any())).thenReturn(Optional.empty());
+    givenRun(false, Phase.DESTROYED);
+
+    mvc.perform(json(post("/api/v1/environments/payments/checkout/extend"), "{\"by\":\"PT1H\"}"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value("extend: the environment is DESTROYED, not READY"));
+  }
+
+  @Test
   void givenAReadyEnvironment_whenDeleted_itShouldStartTeardownAndAnswer202() throws Exception {
     givenRun(true, Phase.READY);
     when(runs.destroy(WORKFLOW_ID, RUN_ID, "done testing"))
@@ -509,14 +623,16 @@ class EnvironmentControllerTest {
   void givenADestroyedEnvironment_whenDeletedAgain_itShouldAnswer202WithoutAnUpdate()
       throws Exception {
     givenRun(false, Phase.DESTROYED);
-    when(runs.status(WORKFLOW_ID, RUN_ID))
-        .thenReturn(inPhase(ready(request()), Phase.DESTROYED, "destroy requested"));
+    when(runs.completedStatus(WORKFLOW_ID, RUN_ID))
+        .thenReturn(Optional.of(inPhase(ready(request()), Phase.DESTROYED, "destroy requested")));
 
     mvc.perform(delete("/api/v1/environments/payments/checkout"))
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.phase").value("DESTROYED"));
     verify(runs, never()).extend(anyString(), anyString(), any());
     verify(runs, never()).destroy(anyString(), anyString(), any());
+    // The run's result says it all; no worker needs to replay the run for a query.
+    verify(runs, never()).status(anyString(), anyString());
   }
 
   @Test
@@ -534,8 +650,13 @@ class EnvironmentControllerTest {
     givenRun(true, Phase.PROVISIONING);
     EnvironmentStatus ready = ready(request());
     EnvironmentStatus provisioning = inPhase(ready, Phase.PROVISIONING, null);
-    when(runs.status(WORKFLOW_ID, RUN_ID))
-        .thenReturn(provisioning, provisioning, provisioning, ready, ready);
+    when(runs.status(WORKFLOW_ID, RUN_ID)).thenReturn(provisioning);
+    when(runs.statusWhileOpen(WORKFLOW_ID, RUN_ID))
+        .thenReturn(
+            Optional.of(provisioning),
+            Optional.of(provisioning),
+            Optional.of(ready),
+            Optional.of(ready));
 
     MvcResult started =
         mvc.perform(get("/api/v1/environments/payments/checkout/events"))
@@ -649,7 +770,10 @@ class EnvironmentControllerTest {
 
   private void givenRun(boolean open, Phase phase) {
     when(runs.describe(WORKFLOW_ID))
-        .thenReturn(Optional.of(new RunDescription(WORKFLOW_ID, RUN_ID, open, phase)));
+        .thenReturn(
+            Optional.of(
+                new RunDescription(
+                    WORKFLOW_ID, RUN_ID, open, !open && phase == Phase.DESTROYED, phase)));
   }
 
   private static ListedEnvironment execution(String name) {

@@ -24,6 +24,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,7 +143,7 @@ class EnvironmentRunsTest {
     assertThat(again).isEqualTo(new StartResult(first.runId(), false));
     assertThat(runs.startInput(WORKFLOW_ID, first.runId())).isEqualTo(REQUEST);
     assertThat(runs.describe(WORKFLOW_ID))
-        .contains(new RunDescription(WORKFLOW_ID, first.runId(), true, Phase.PROVISIONING));
+        .contains(new RunDescription(WORKFLOW_ID, first.runId(), true, false, Phase.PROVISIONING));
   }
 
   @Test
@@ -193,6 +194,53 @@ class EnvironmentRunsTest {
     assertThat(runs.destroy(WORKFLOW_ID, runId, "again")).isEmpty();
     assertThat(runs.describe(WORKFLOW_ID))
         .hasValueSatisfying(run -> assertThat(run.open()).isFalse());
+  }
+
+  @Test
+  void givenARunStartedHere_whenItIsOpenAndThenClosed_itShouldBeKnownOpenUntilTheServerRefuses() {
+    String runId = runs.start(REQUEST).runId();
+    assertThat(runs.knownOpenRun(WORKFLOW_ID)).contains(runId);
+    assertThat(runs.statusWhileOpen(WORKFLOW_ID, runId))
+        .hasValueSatisfying(status -> assertThat(status.phase()).isEqualTo(Phase.READY));
+
+    runs.destroy(WORKFLOW_ID, runId, "done");
+    awaitResult();
+
+    assertThat(runs.statusWhileOpen(WORKFLOW_ID, runId)).isEmpty();
+    assertThat(runs.knownOpenRun(WORKFLOW_ID)).isEmpty();
+  }
+
+  @Test
+  void givenACompletedRun_whenItsFinalStatusIsRead_itShouldBeWhatTheRunReturned() {
+    String runId = runs.start(REQUEST).runId();
+    runs.destroy(WORKFLOW_ID, runId, "done");
+    EnvironmentStatus returned = awaitResult();
+
+    assertThat(runs.describe(WORKFLOW_ID))
+        .hasValueSatisfying(run -> assertThat(run.completed()).isTrue());
+    assertThat(runs.completedStatus(WORKFLOW_ID, runId)).contains(returned);
+  }
+
+  @Test
+  void givenATerminatedRun_whenItsFinalStatusIsRead_itShouldBeEmptyForTheQueryToTell() {
+    String runId = runs.start(REQUEST).runId();
+    env.getWorkflowClient()
+        .newUntypedWorkflowStub(WORKFLOW_ID, Optional.of(runId), Optional.empty())
+        .terminate("by hand");
+
+    assertThat(runs.describe(WORKFLOW_ID))
+        .hasValueSatisfying(
+            run -> {
+              assertThat(run.open()).isFalse();
+              assertThat(run.completed()).isFalse();
+            });
+    assertThat(runs.completedStatus(WORKFLOW_ID, runId)).isEmpty();
+  }
+
+  private EnvironmentStatus awaitResult() {
+    return WorkflowStub.fromTyped(
+            env.getWorkflowClient().newWorkflowStub(EnvironmentWorkflow.class, WORKFLOW_ID))
+        .getResult(EnvironmentStatus.class);
   }
 
   @Test
