@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.when;
 
 import dev.envforge.starter.config.EnvforgeProperties;
+import dev.envforge.starter.config.TestProperties;
 import dev.envforge.starter.environments.EnvironmentService;
 import dev.envforge.starter.environments.EnvironmentService.Observation;
 import dev.envforge.starter.environments.ObservedEnvironment;
@@ -40,19 +41,10 @@ class EnvironmentEventPublisherTest {
   EnvironmentEventPublisher publisher(Duration pollInterval, Duration maxPollInterval) {
     TemporalServer server = mock(TemporalServer.class);
     when(server.namespace()).thenReturn("default");
-    EnvforgeProperties defaults = EnvforgeProperties.defaults();
+    EnvforgeProperties defaults = TestProperties.defaults();
     EnvforgeProperties properties =
-        new EnvforgeProperties(
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new EnvforgeProperties.Events(null, pollInterval, maxPollInterval, 2),
-            null,
-            null);
+        TestProperties.withEvents(
+            new EnvforgeProperties.Events(null, pollInterval, maxPollInterval, 2));
     publisher =
         new EnvironmentEventPublisher(
             environments, new TemporalUiLinks(defaults, server), properties);
@@ -134,6 +126,7 @@ class EnvironmentEventPublisherTest {
             null,
             null,
             false,
+            null,
             null);
     return new ObservedEnvironment(
         "payments", "checkout", "environment/payments/checkout", RUN_ID, status);

@@ -3,7 +3,7 @@ package dev.envforge.starter.temporal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.envforge.starter.config.EnvforgeProperties;
+import dev.envforge.starter.config.TestProperties;
 import dev.envforge.starter.temporal.EnvironmentRuns.RunDescription;
 import dev.envforge.starter.temporal.EnvironmentRuns.StartResult;
 import dev.envforge.workflows.environment.EnvironmentOutputs;
@@ -13,7 +13,6 @@ import dev.envforge.workflows.environment.ExtendRequest;
 import dev.envforge.workflows.environment.Phase;
 import dev.envforge.workflows.request.EnvironmentNaming;
 import dev.envforge.workflows.request.EnvironmentRequest;
-import dev.envforge.workflows.settings.SharedProperties;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -113,19 +112,7 @@ class EnvironmentRunsTest {
     env.newWorker(EnvironmentWorkflow.TASK_QUEUE)
         .registerWorkflowImplementationTypes(StandInEnvironment.class);
     env.start();
-    runs =
-        new EnvironmentRuns(
-            env.getWorkflowClient(),
-            new EnvforgeProperties(
-                new SharedProperties(EnvironmentWorkflow.TASK_QUEUE, "env-", null, null),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
-            deadlines);
+    runs = new EnvironmentRuns(env.getWorkflowClient(), TestProperties.defaults(), deadlines);
   }
 
   @AfterEach
