@@ -58,9 +58,10 @@ class EnvironmentApiIT extends DevServerApiTestBase {
 
     List<JsonNode> events = events("/api/v1/environments/" + team + "/web/events");
     assertThat(events).isNotEmpty();
-    assertThat(events.get(0).get("phase").asString()).isEqualTo("PROVISIONING");
+    // The short steps run as local activities within one workflow task, which the stream's first
+    // status query waits for: the stream may begin at READY.
+    assertThat(events.get(0).get("phase").asString()).isIn("PROVISIONING", "READY");
     assertThat(events.get(events.size() - 1).get("phase").asString()).isEqualTo("READY");
-    assertThat(events.size()).as("step changes while provisioning").isGreaterThan(2);
     for (int i = 1; i < events.size(); i++) {
       assertThat(events.get(i)).as("only changes are sent").isNotEqualTo(events.get(i - 1));
     }

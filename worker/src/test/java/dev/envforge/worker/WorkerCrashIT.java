@@ -3,6 +3,7 @@ package dev.envforge.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.envforge.activities.postgres.RoleLock;
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
 import dev.envforge.testing.WorkerJvm;
@@ -21,6 +22,7 @@ import dev.envforge.workflows.request.Profile;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -28,8 +30,10 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -118,32 +122,67 @@ class WorkerCrashIT {
     restartAndAssertReadyOnceThenGone(workflow, "crash-worker-2");
   }
 
+  /**
+   * The short steps run as local activities, one after another inside one workflow task, so the
+   * status query only answers once the chain has ended. The test pauses the chain from outside
+   * instead: it holds the environment's role lock, so the DATABASE step waits (a few seconds, as a
+   * local activity) right after the namespace was made, and the kill lands while the chain's
+   * workflow task is still open. The next worker runs the whole chain again.
+   */
   @Test
-  void givenAWorkerKilledWhileTheDatabaseIsBeingMade_whenRestarted_itShouldBeReadyOnceAndCleanUp()
+  void givenAWorkerKilledInTheMiddleOfTheLocalSteps_whenRestarted_itShouldBeReadyOnceAndCleanUp()
       throws Exception {
     EnvironmentWorkflow workflow;
-    String runningAtKill;
-    try (WorkerJvm first = WorkerJvm.start(platform, taskQueue, PREFIX, log("crash-worker-3"))) {
+    try (WorkerJvm first = WorkerJvm.start(platform, taskQueue, PREFIX, log("crash-worker-3"));
+        Connection roleLock = holdRoleLock()) {
       workflow = startEnvironment();
-      EnvironmentStatus atKill =
-          awaitStatus(
-              workflow,
-              s ->
-                  s.phase() != Phase.PROVISIONING
-                      || step(s, Step.NAMESPACE).status() == StepStatus.DONE,
-              Duration.ofSeconds(60),
-              "the namespace to exist");
+      awaitNamespace(Duration.ofSeconds(60));
       first.kill();
-      runningAtKill =
-          atKill.steps().stream()
-              .filter(s -> s.status() == StepStatus.RUNNING)
-              .map(s -> s.step().name())
-              .toList()
-              .toString();
+      assertThat(first.alive()).isFalse();
+
+      List<String> recorded = localActivitiesRecorded(workflow);
+      System.out.println("worker killed; local activities recorded by then: " + recorded);
+      assertThat(recorded).doesNotContain("EnsureDatabase");
     }
-    System.out.println("worker killed while running " + runningAtKill);
 
     restartAndAssertReadyOnceThenGone(workflow, "crash-worker-4");
+  }
+
+  /** Holds the advisory lock the database step takes for this environment's role. */
+  private Connection holdRoleLock() throws Exception {
+    Connection session =
+        DriverManager.getConnection(
+            platform.postgresUrl(), platform.postgresUser(), platform.postgresPassword());
+    try (PreparedStatement lock = session.prepareStatement("SELECT pg_advisory_lock(?)")) {
+      lock.setLong(1, RoleLock.key(postgresName));
+      lock.execute();
+    } catch (Exception e) {
+      session.close();
+      throw e;
+    }
+    return session;
+  }
+
+  private void awaitNamespace(Duration patience) throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (probe.kubernetes.namespaces().withName(namespace).get() == null) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("namespace " + namespace + " never appeared");
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  /** The activity types of the local-activity markers in the run's history so far. */
+  private List<String> localActivitiesRecorded(EnvironmentWorkflow workflow) {
+    String workflowId = WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId();
+    return client.fetchHistory(workflowId).getEvents().stream()
+        .filter(HistoryEvent::hasMarkerRecordedEventAttributes)
+        .map(HistoryEvent::getMarkerRecordedEventAttributes)
+        .filter(marker -> marker.getMarkerName().equals("LocalActivity"))
+        .map(marker -> marker.getDetailsOrThrow("type").getPayloads(0).getData().toStringUtf8())
+        .map(type -> type.replace("\"", ""))
+        .toList();
   }
 
   /** A fresh worker must finish what the killed one began, exactly once. */

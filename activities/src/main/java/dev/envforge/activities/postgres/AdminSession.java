@@ -1,9 +1,5 @@
 package dev.envforge.activities.postgres;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -52,7 +48,7 @@ final class AdminSession implements AutoCloseable {
    * racing a slow first attempt) must not hand out different passwords. Released on close.
    */
   void lock(String roleName, Duration patience) {
-    long key = lockKey(roleName);
+    long key = RoleLock.key(roleName);
     long deadline = System.nanoTime() + patience.toNanos();
     try (PreparedStatement tryLock =
         connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
@@ -81,18 +77,6 @@ final class AdminSession implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new PostgresOperationException(
           "interrupted while locking role \"" + roleName + "\"", null);
-    }
-  }
-
-  /** A stable 64-bit key per role, the same on every worker and JVM. */
-  static long lockKey(String roleName) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(("envforge/role/" + roleName).getBytes(StandardCharsets.UTF_8));
-      return ByteBuffer.wrap(digest).getLong();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.envforge.activities.postgres;
 
+import dev.envforge.activities.temporal.ActivityPatience;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -9,7 +10,9 @@ import java.util.concurrent.TimeUnit;
  * Runs {@code CREATE DATABASE} the way Postgres tolerates it. Postgres refuses it with SQLSTATE
  * 55006 when another session is still connected to the template after the server's own five seconds
  * of waiting, so this worker runs only a few creations at a time and retries 55006 a few times with
- * a short backoff before handing the failure to the activity's own retries.
+ * a short backoff before handing the failure to the activity's own retries. In a local activity,
+ * which holds its workflow task open, it waits for a slot only briefly and tries once: each 55006
+ * has already cost Postgres' five seconds, and the step's retries take over from there.
  */
 final class CreateDatabaseGate {
 
@@ -59,6 +62,7 @@ final class CreateDatabaseGate {
    */
   void create(String database, Creation creation) throws SQLException {
     acquire(database);
+    int tries = ActivityPatience.runningLocally() ? 1 : attempts;
     try {
       Duration backoff = firstBackoff;
       for (int attempt = 1; ; attempt++) {
@@ -66,7 +70,7 @@ final class CreateDatabaseGate {
           creation.run();
           return;
         } catch (SQLException e) {
-          if (!PostgresFailures.OBJECT_IN_USE.equals(e.getSQLState()) || attempt >= attempts) {
+          if (!PostgresFailures.OBJECT_IN_USE.equals(e.getSQLState()) || attempt >= tries) {
             throw e;
           }
         }
@@ -79,13 +83,14 @@ final class CreateDatabaseGate {
   }
 
   private void acquire(String database) {
+    Duration wait = ActivityPatience.within(patience);
     try {
-      if (!slots.tryAcquire(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!slots.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new PostgresOperationException(
             "creating database \""
                 + database
                 + "\" waited "
-                + patience
+                + wait
                 + " for one of this worker's database creation slots",
             null);
       }

@@ -5,6 +5,7 @@ import dev.envforge.activities.secret.ConnectionSecret;
 import dev.envforge.activities.secret.ConnectionSecretReader;
 import dev.envforge.activities.secret.ConnectionSecretWriter;
 import dev.envforge.activities.secret.DatabaseCredentials;
+import dev.envforge.activities.temporal.ActivityPatience;
 import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.DatabaseSpec;
 import dev.envforge.workflows.activities.PostgresActivities;
@@ -27,7 +28,10 @@ public final class DirectPostgresActivities implements PostgresActivities {
 
   private static final Logger log = LoggerFactory.getLogger(DirectPostgresActivities.class);
 
-  /** How long a run waits for another run on the same role (a retry racing a slow attempt). */
+  /**
+   * How long a run waits for another run on the same role (a retry racing a slow attempt); a local
+   * activity waits less and leaves the rest to its step's retries.
+   */
   private static final Duration ROLE_LOCK_PATIENCE = Duration.ofSeconds(30);
 
   private final PostgresServer server;
@@ -68,7 +72,7 @@ public final class DirectPostgresActivities implements PostgresActivities {
     KubernetesClient cluster = clusters.forCluster(spec.cluster());
 
     try (AdminSession admin = AdminSession.open(server)) {
-      admin.lock(role, ROLE_LOCK_PATIENCE);
+      admin.lock(role, ActivityPatience.within(ROLE_LOCK_PATIENCE));
       Optional<ExistingRole> existingRole = admin.role(role);
       Ownership roleOwnership = Ownership.ofRole(existingRole, environmentId);
       refuseForeign("role", role, roleOwnership, existingRole.map(ExistingRole::comment), spec);
@@ -161,7 +165,7 @@ public final class DirectPostgresActivities implements PostgresActivities {
     String database = spec.databaseName();
 
     try (AdminSession admin = AdminSession.open(server)) {
-      admin.lock(role, ROLE_LOCK_PATIENCE);
+      admin.lock(role, ActivityPatience.within(ROLE_LOCK_PATIENCE));
       Optional<ExistingRole> existingRole = admin.role(role);
       Ownership roleOwnership = Ownership.ofRole(existingRole, environmentId);
       Optional<ExistingDatabase> existingDatabase = admin.database(database);

@@ -4,6 +4,7 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Wraps activities that block without heartbeating of their own (a database create waiting for a
  * slot or a lock) so that they heartbeat while they run. Temporal then notices a crashed worker
  * after the heartbeat timeout instead of after the whole start-to-close timeout, and retries the
- * activity elsewhere sooner.
+ * activity elsewhere sooner. A local activity has nothing to heartbeat to and is not kept alive.
  */
 public final class KeepAlive {
 
@@ -38,6 +39,9 @@ public final class KeepAlive {
             return method.invoke(target, args);
           }
           ActivityExecutionContext context = Activity.getExecutionContext();
+          if (context.getInfo().isLocal()) {
+            return invoke(target, method, args);
+          }
           ScheduledFuture<?> beats =
               BEATS.scheduleAtFixedRate(
                   () -> beat(context),
@@ -45,9 +49,7 @@ public final class KeepAlive {
                   interval.toMillis(),
                   TimeUnit.MILLISECONDS);
           try {
-            return method.invoke(target, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
+            return invoke(target, method, args);
           } finally {
             beats.cancel(false);
           }
@@ -55,6 +57,14 @@ public final class KeepAlive {
     return (T)
         Proxy.newProxyInstance(
             activityInterface.getClassLoader(), new Class<?>[] {activityInterface}, handler);
+  }
+
+  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 
   private static void beat(ActivityExecutionContext context) {

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /**
  * The one way activities wait for something slow (a composite becoming Ready, a namespace going
  * away, a RoleBinding taking effect): look, heartbeat what was seen, sleep, until done or until the
- * patience is spent. The probe throws for failures that waiting cannot fix.
+ * patience is spent. The probe throws for failures that waiting cannot fix. In a local activity the
+ * patience is cut to {@link ActivityPatience#LOCAL}.
  */
 public final class PatientPoller {
 
@@ -47,7 +48,7 @@ public final class PatientPoller {
    */
   public <T> T await(
       String what, Supplier<Probe<T>> probe, Function<String, RuntimeException> onTimeout) {
-    long deadline = System.nanoTime() + patience.toNanos();
+    long deadline = System.nanoTime() + ActivityPatience.within(patience).toNanos();
     while (true) {
       Probe<T> result = probe.get();
       if (result instanceof Probe.Done<T> done) {

@@ -19,6 +19,12 @@ public final class ActivityTimeouts {
           .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(5).build())
           .build();
 
+  /** How long a plain API call may run. */
+  private static final Duration API_CALL = Duration.ofSeconds(60);
+
+  /** How long the direct database driver may run, its bounded inner waits included. */
+  private static final Duration DATABASE = Duration.ofMinutes(3);
+
   private ActivityTimeouts() {}
 
   /**
@@ -26,7 +32,16 @@ public final class ActivityTimeouts {
    * they run, so a crashed worker is noticed after the heartbeat timeout, not the whole minute.
    */
   public static ActivityOptions.Builder apiCall() {
-    return timeouts(Duration.ofSeconds(60), Duration.ofSeconds(20));
+    return timeouts(API_CALL, Duration.ofSeconds(20));
+  }
+
+  /**
+   * A plain API call run as a local activity, within the workflow task that asked for it. There is
+   * no heartbeat timeout: a crashed worker's workflow task times out and the next worker runs the
+   * call again.
+   */
+  public static LocalActivityOptions.Builder localApiCall() {
+    return LocalActivityOptions.newBuilder().setStartToCloseTimeout(API_CALL);
   }
 
   /**
@@ -35,7 +50,15 @@ public final class ActivityTimeouts {
    * while it waits, so a crashed worker is noticed after the heartbeat timeout.
    */
   public static ActivityOptions.Builder database() {
-    return timeouts(Duration.ofMinutes(3), Duration.ofSeconds(20));
+    return timeouts(DATABASE, Duration.ofSeconds(20));
+  }
+
+  /**
+   * The direct database driver run as a local activity. Its inner waits are shorter there (a local
+   * activity holds its workflow task open), so it normally ends in well under a second.
+   */
+  public static LocalActivityOptions.Builder localDatabase() {
+    return LocalActivityOptions.newBuilder().setStartToCloseTimeout(DATABASE);
   }
 
   /**

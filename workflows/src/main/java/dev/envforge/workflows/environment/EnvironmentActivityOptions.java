@@ -11,7 +11,8 @@ import java.time.Duration;
  * Options of the environment's activities. A step's activity is started for a single attempt:
  * {@link StepRunner} retries in the workflow so that attempts and errors show in the status. The
  * calls that are not steps (the settings, the expiry annotation, the warnings) are retried by the
- * server.
+ * server. Short steps run as local activities in runs that took that version (see {@link
+ * StepActivities}); their options keep the regular ones' start-to-close timeouts.
  */
 final class EnvironmentActivityOptions {
 
@@ -26,6 +27,12 @@ final class EnvironmentActivityOptions {
    * its applies, on the same stub, end well within the heartbeat timeout.
    */
   static final ActivityOptions WAITING = step(ActivityTimeouts.waiting());
+
+  /** Resolving a cluster, applying the namespace or its guardrails, as a local activity. */
+  static final LocalActivityOptions LOCAL_QUICK = localStep(ActivityTimeouts.localApiCall());
+
+  /** The direct database driver as a local activity. */
+  static final LocalActivityOptions LOCAL_DATABASE = localStep(ActivityTimeouts.localDatabase());
 
   /** Rewriting the expiry annotation is not a step of its own; the server retries it. */
   static final ActivityOptions ANNOTATE =
@@ -76,6 +83,16 @@ final class EnvironmentActivityOptions {
     return timeouts
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
         .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+        .build();
+  }
+
+  /**
+   * A single attempt, as for the regular steps. A local activity is never cancelled: a cancelled
+   * provisioning waits for it to end, just as it waits for a regular step's activity.
+   */
+  private static LocalActivityOptions localStep(LocalActivityOptions.Builder timeouts) {
+    return timeouts
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
         .build();
   }
 }

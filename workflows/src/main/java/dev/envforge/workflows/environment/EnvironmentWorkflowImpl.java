@@ -119,6 +119,7 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
   }
 
   private void provision() {
+    steps.chooseActivities();
     ClusterRef cluster = steps.placeCluster(request, plan.environmentId(), labels());
     outputs = outputs.withCluster(cluster.name());
     visibility.cluster(cluster.name());

@@ -4,14 +4,12 @@ import static dev.envforge.workflows.environment.EnvironmentActivityOptions.DEDI
 import static dev.envforge.workflows.environment.EnvironmentActivityOptions.PROVISION_DEADLINE;
 import static dev.envforge.workflows.environment.EnvironmentActivityOptions.UNDO_DEADLINE;
 
-import dev.envforge.workflows.activities.ClusterActivities;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.CrossplaneActivities;
 import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.DatabaseSpec;
 import dev.envforge.workflows.activities.DedicatedClusterSpec;
 import dev.envforge.workflows.activities.EnvironmentLabels;
-import dev.envforge.workflows.activities.NamespaceActivities;
 import dev.envforge.workflows.activities.NamespaceSpec;
 import dev.envforge.workflows.activities.PostgresActivities;
 import dev.envforge.workflows.request.ClusterMode;
@@ -28,21 +26,21 @@ import java.util.List;
  * What each provisioning step does and how it is undone. Every step registers its undo before it
  * runs, so a step that half-happened is undone too, and runs through the {@link StepRunner}, which
  * retries it and records it in the ledger. Compensation after a failure and teardown both undo
- * through {@link #undoAll}.
+ * through {@link #undoAll}. The steps call their activities through the {@link StepActivities}
+ * chosen by {@link #chooseActivities} before the first step.
  */
 final class ProvisioningSteps {
 
-  private final ClusterActivities clusters =
-      Workflow.newActivityStub(ClusterActivities.class, EnvironmentActivityOptions.QUICK);
-  private final NamespaceActivities namespaces =
-      Workflow.newActivityStub(NamespaceActivities.class, EnvironmentActivityOptions.WAITING);
-  private final PostgresActivities postgres =
-      Workflow.newActivityStub(PostgresActivities.class, EnvironmentActivityOptions.DATABASE);
-  private final CrossplaneActivities crossplane =
-      Workflow.newActivityStub(CrossplaneActivities.class, EnvironmentActivityOptions.WAITING);
+  /**
+   * Change id: the short steps and undos run as local activities (version 1). Taken once per run,
+   * before the first step, so that a run keeps one kind of stub from its first step to its last
+   * undo.
+   */
+  static final String LOCAL_ACTIVITIES = "local-activities";
 
   private final Compensations compensations = new Compensations();
   private final StepRunner runner;
+  private StepActivities activities;
 
   /**
    * @param onChange called whenever a step's state changed
@@ -51,9 +49,18 @@ final class ProvisioningSteps {
     this.runner = new StepRunner(ledger, onChange);
   }
 
+  /** Chooses the stubs of this run's steps; called once, before the first step. */
+  void chooseActivities() {
+    activities =
+        Workflow.getVersion(LOCAL_ACTIVITIES, Workflow.DEFAULT_VERSION, 1) >= 1
+            ? StepActivities.local()
+            : StepActivities.regular();
+  }
+
   /** CLUSTER: a dedicated cluster is made through Crossplane; a shared one is only chosen. */
   ClusterRef placeCluster(
       EnvironmentRequest request, String environmentId, EnvironmentLabels labels) {
+    CrossplaneActivities crossplane = activities.crossplane();
     if (request.cluster().mode() == ClusterMode.DEDICATED) {
       DedicatedClusterSpec spec =
           new DedicatedClusterSpec(
@@ -66,15 +73,21 @@ final class ProvisioningSteps {
     // A shared cluster is only chosen, not made: nothing to undo.
     compensations.register(Step.CLUSTER, UNDO_DEADLINE, () -> {});
     return runner.provision(
-        Step.CLUSTER, PROVISION_DEADLINE, () -> clusters.placeShared(request.cluster().name()));
+        Step.CLUSTER,
+        PROVISION_DEADLINE,
+        () -> activities.clusters().placeShared(request.cluster().name()));
   }
 
   /** NAMESPACE: its undo deletes it, and with it everything made inside. */
   void makeNamespace(NamespaceSpec namespace) {
     compensations.register(
-        Step.NAMESPACE, UNDO_DEADLINE, () -> namespaces.deleteNamespace(namespace));
+        Step.NAMESPACE,
+        UNDO_DEADLINE,
+        () -> activities.namespaceDeletion().deleteNamespace(namespace));
     runner.provision(
-        Step.NAMESPACE, PROVISION_DEADLINE, () -> namespaces.ensureNamespace(namespace));
+        Step.NAMESPACE,
+        PROVISION_DEADLINE,
+        () -> activities.namespaces().ensureNamespace(namespace));
   }
 
   /** GUARDRAILS: registers its undo now and runs beside whatever the caller starts next. */
@@ -84,12 +97,16 @@ final class ProvisioningSteps {
     return Async.procedure(
         () ->
             runner.provision(
-                Step.GUARDRAILS, PROVISION_DEADLINE, () -> namespaces.applyGuardrails(namespace)));
+                Step.GUARDRAILS,
+                PROVISION_DEADLINE,
+                () -> activities.namespaces().applyGuardrails(namespace)));
   }
 
   /** DATABASE, directly on a Postgres server or as a Crossplane composite. */
   DatabaseRef makeDatabase(DatabaseDriver driver, DatabaseSpec spec) {
     boolean viaCrossplane = driver == DatabaseDriver.CROSSPLANE;
+    CrossplaneActivities crossplane = activities.crossplane();
+    PostgresActivities postgres = activities.postgres();
     compensations.register(
         Step.DATABASE,
         UNDO_DEADLINE,

@@ -34,6 +34,18 @@ class EnvironmentActivityOptionsTest {
   }
 
   @Test
+  void givenAShortStepRunLocally_whenStarted_itShouldRunOnceWithinTheRegularStepsTimeout() {
+    assertThat(EnvironmentActivityOptions.LOCAL_QUICK.getRetryOptions().getMaximumAttempts())
+        .isEqualTo(1);
+    assertThat(EnvironmentActivityOptions.LOCAL_DATABASE.getRetryOptions().getMaximumAttempts())
+        .isEqualTo(1);
+    assertThat(EnvironmentActivityOptions.LOCAL_QUICK.getStartToCloseTimeout())
+        .isEqualTo(EnvironmentActivityOptions.QUICK.getStartToCloseTimeout());
+    assertThat(EnvironmentActivityOptions.LOCAL_DATABASE.getStartToCloseTimeout())
+        .isEqualTo(EnvironmentActivityOptions.DATABASE.getStartToCloseTimeout());
+  }
+
+  @Test
   void givenACallThatIsNotAStep_whenStarted_itShouldBeRetriedByTheServer() {
     assertThat(EnvironmentActivityOptions.ANNOTATE.getRetryOptions().getMaximumAttempts())
         .isEqualTo(10);

@@ -134,6 +134,17 @@ final class EnvironmentFixture {
         ttl);
   }
 
+  /** A database made through Crossplane: a step that waits, so a regular activity. */
+  static EnvironmentRequest sharedWithCrossplaneDatabase(String ttl) {
+    return new EnvironmentRequest(
+        "payments",
+        "review",
+        ClusterChoice.shared("local"),
+        Profile.SMALL,
+        DatabaseChoice.postgres(DatabaseDriver.CROSSPLANE),
+        ttl);
+  }
+
   static EnvironmentRequest dedicatedWithPostgres(String ttl) {
     return new EnvironmentRequest(
         "payments",

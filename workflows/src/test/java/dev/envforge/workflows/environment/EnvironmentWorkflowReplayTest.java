@@ -31,12 +31,15 @@ class EnvironmentWorkflowReplayTest {
    * once refused) then destroyed, from before the destroy update reported DESTROYING; and one
    * destroyed after that change, so both sides of its version marker replay; and one that was
    * warned of its expiry (Event and webhook), extended after the warning, warned again and
-   * destroyed, so the expiry-notifications version replays.
+   * destroyed, so the expiry-notifications version replays; and one whose short steps and database
+   * undo ran as local activities, warned at once and destroyed, so the local-activities version
+   * replays (the three before it were recorded without that version and keep regular activities).
    */
   private static final String[] HISTORIES = {
     "histories/shared-postgres-extend-destroy.json",
     "histories/default-cluster-destroy-reports-destroying.json",
-    "histories/shared-postgres-warned-extended-destroy.json"
+    "histories/shared-postgres-warned-extended-destroy.json",
+    "histories/shared-postgres-local-steps-destroy.json"
   };
 
   @ParameterizedTest

@@ -229,12 +229,16 @@ class EnvironmentWorkflowTest extends EnvironmentWorkflowTestCase {
     verify(fixture.namespaces).deleteNamespace(any());
   }
 
+  /**
+   * The database is made through Crossplane, a step that waits: the short steps before it run as
+   * local activities inside one workflow task, which queries and updates wait for.
+   */
   @Test
   void givenAnEnvironmentStillProvisioning_whenQueriedAndDestroyed_itShouldReportAndCompensate()
       throws InterruptedException {
     CountDownLatch databaseStarted = new CountDownLatch(1);
     CountDownLatch releaseDatabase = new CountDownLatch(1);
-    when(fixture.postgres.ensureDatabase(any()))
+    when(fixture.crossplane.ensureCompositeDatabase(any()))
         .thenAnswer(
             call -> {
               databaseStarted.countDown();
@@ -242,7 +246,7 @@ class EnvironmentWorkflowTest extends EnvironmentWorkflowTestCase {
               return EnvironmentFixture.DATABASE;
             });
 
-    WorkflowClient.start(workflow::run, EnvironmentFixture.sharedWithPostgres("PT4H"));
+    WorkflowClient.start(workflow::run, EnvironmentFixture.sharedWithCrossplaneDatabase("PT4H"));
     assertThat(databaseStarted.await(30, TimeUnit.SECONDS)).isTrue();
 
     EnvironmentStatus provisioning = workflow.status();
@@ -259,9 +263,9 @@ class EnvironmentWorkflowTest extends EnvironmentWorkflowTestCase {
 
     assertThat(result.phase()).isEqualTo(Phase.DESTROYED);
     assertThat(result.readyAt()).isNull();
-    InOrder order = inOrder(fixture.postgres, fixture.namespaces);
-    order.verify(fixture.postgres).ensureDatabase(any());
-    order.verify(fixture.postgres).dropDatabase(any());
+    InOrder order = inOrder(fixture.crossplane, fixture.namespaces);
+    order.verify(fixture.crossplane).ensureCompositeDatabase(any());
+    order.verify(fixture.crossplane).deleteCompositeDatabase(any());
     order.verify(fixture.namespaces).deleteNamespace(any());
   }
 
