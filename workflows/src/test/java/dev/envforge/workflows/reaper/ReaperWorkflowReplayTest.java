@@ -14,12 +14,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReaperWorkflowReplayTest {
 
   /**
-   * A sweep that tore one namespace down, found one no longer abandoned, had one teardown fail on a
-   * namespace that stayed Terminating and could not signal a drifted environment's workflow; from
-   * before teardowns left the wait for deletion to the sweep.
+   * A sweep that tore one namespace down, found one no longer abandoned, had one namespace stay
+   * Terminating and could not signal a drifted environment's workflow: once from before teardowns
+   * left the wait for deletion to the sweep (each teardown waited, the stuck one failed), and once
+   * after (the sweep confirmed the deletions and found the one stuck), so both sides of {@link
+   * ReaperWorkflowImpl#SWEEP_CONFIRMS_DELETIONS} replay.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"histories/reaper-sweep-acting.json"})
+  @ValueSource(
+      strings = {
+        "histories/reaper-sweep-acting.json",
+        "histories/reaper-sweep-confirms-deletions.json"
+      })
   void givenARecordedSweep_whenReplayed_itShouldBeDeterministic(String history) {
     assertThatCode(
             () ->
@@ -28,12 +34,16 @@ class ReaperWorkflowReplayTest {
         .doesNotThrowAnyException();
   }
 
-  /** Teardowns that waited for their namespace themselves: one gone, one stuck. */
+  /**
+   * Teardowns that waited for their namespace themselves (one gone, one stuck), and one that only
+   * requested the deletion for its sweep to confirm.
+   */
   @ParameterizedTest
   @ValueSource(
       strings = {
         "histories/reaper-teardown-torn-down.json",
-        "histories/reaper-teardown-stuck.json"
+        "histories/reaper-teardown-stuck.json",
+        "histories/reaper-teardown-requests-deletion.json"
       })
   void givenARecordedTeardown_whenReplayed_itShouldBeDeterministic(String history) {
     assertThatCode(
