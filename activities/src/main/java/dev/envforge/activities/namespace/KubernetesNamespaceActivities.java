@@ -11,16 +11,13 @@ import dev.envforge.workflows.activities.NamespaceSpec;
 import dev.envforge.workflows.failure.EnvironmentFailure;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.NamespaceCondition;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,7 +139,7 @@ public final class KubernetesNamespaceActivities implements NamespaceActivities 
   public void annotateExpiry(NamespaceSpec spec) {
     KubernetesClient client = clients.forCluster(spec.cluster());
     Namespace live = get(client, spec.namespace());
-    if (live == null || isTerminating(live)) {
+    if (live == null || NamespaceDeletion.isTerminating(live)) {
       // Re-creating a vanished namespace here would bring it back without its database; the
       // reaper reports such environments instead.
       log.warn(
@@ -160,25 +157,10 @@ public final class KubernetesNamespaceActivities implements NamespaceActivities 
   @Override
   public void deleteNamespace(NamespaceSpec spec) {
     KubernetesClient client = clients.forCluster(spec.cluster());
-    Namespace live = get(client, spec.namespace());
-    if (live == null) {
-      return;
+    Namespace deleted = NamespaceDeletion.request(client, spec);
+    if (deleted != null) {
+      awaitGone(client, deleted);
     }
-    if (!ManagedMetadata.ownedBy(live.getMetadata().getLabels(), spec.labels())) {
-      // Compensation may run for an environment whose ensureNamespace failed on a conflict: the
-      // namespace it found belongs to someone else and must survive the teardown.
-      log.warn(
-          "namespace {} does not belong to environment {}; it is left in place",
-          spec.namespace(),
-          spec.labels().environmentId());
-      return;
-    }
-    if (!isTerminating(live)) {
-      KubernetesFailures.run(
-          "delete namespace " + spec.namespace(),
-          () -> client.namespaces().withName(spec.namespace()).delete());
-    }
-    awaitGone(client, live);
   }
 
   /**
@@ -193,8 +175,9 @@ public final class KubernetesNamespaceActivities implements NamespaceActivities 
         "waiting for namespace " + name + " to be deleted",
         () -> {
           Namespace current = get(client, name);
-          boolean gone = current == null || !Objects.equals(uid, current.getMetadata().getUid());
-          return gone ? Probe.done(null) : Probe.pending(why(current));
+          return NamespaceDeletion.gone(current, uid)
+              ? Probe.done(null)
+              : Probe.pending(NamespaceDeletion.whatKeepsIt(current));
         },
         progress ->
             EnvironmentFailure.NAMESPACE_STUCK.failure(
@@ -224,13 +207,13 @@ public final class KubernetesNamespaceActivities implements NamespaceActivities 
   }
 
   private static void requireNotTerminating(Namespace live) {
-    if (isTerminating(live)) {
+    if (NamespaceDeletion.isTerminating(live)) {
       // Transient on purpose: the step retries and succeeds once the old namespace is gone.
       throw new IllegalStateException(
           "namespace "
               + live.getMetadata().getName()
               + " is still terminating from an earlier deletion; "
-              + why(live));
+              + NamespaceDeletion.whatKeepsIt(live));
     }
   }
 
@@ -242,30 +225,6 @@ public final class KubernetesNamespaceActivities implements NamespaceActivities 
               + " already exists and does not belong to environment "
               + spec.labels().environmentId());
     }
-  }
-
-  private static boolean isTerminating(Namespace namespace) {
-    return namespace.getMetadata().getDeletionTimestamp() != null;
-  }
-
-  /** What keeps a terminating namespace alive: its finalizers and the controller's conditions. */
-  private static String why(Namespace namespace) {
-    List<String> finalizers = namespace.getMetadata().getFinalizers();
-    List<String> specFinalizers =
-        namespace.getSpec() == null ? List.of() : namespace.getSpec().getFinalizers();
-    String conditions =
-        namespace.getStatus() == null || namespace.getStatus().getConditions() == null
-            ? ""
-            : namespace.getStatus().getConditions().stream()
-                .filter(c -> "True".equals(c.getStatus()))
-                .map(NamespaceCondition::getMessage)
-                .filter(Objects::nonNull)
-                .collect(Collectors.joining("; "));
-    return "remaining finalizers "
-        + finalizers
-        + ", spec finalizers "
-        + specFinalizers
-        + (conditions.isEmpty() ? "" : "; " + conditions);
   }
 
   private static Namespace get(KubernetesClient client, String name) {

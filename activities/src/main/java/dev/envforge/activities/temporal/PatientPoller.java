@@ -13,18 +13,26 @@ import java.util.function.Supplier;
  */
 public final class PatientPoller {
 
-  /** One look: either the result or what is still missing. */
+  /**
+   * One look: either the result, or what is still missing; and if something moved since the last
+   * look ({@link #advanced}), the patience starts again, so that a slow but steady system is not
+   * mistaken for a stuck one.
+   */
   public sealed interface Probe<T> {
     record Done<T>(T value) implements Probe<T> {}
 
-    record Pending<T>(String progress) implements Probe<T> {}
+    record Pending<T>(String progress, boolean advanced) implements Probe<T> {}
 
     static <T> Probe<T> done(T value) {
       return new Done<>(value);
     }
 
     static <T> Probe<T> pending(String progress) {
-      return new Pending<>(progress);
+      return new Pending<>(progress, false);
+    }
+
+    static <T> Probe<T> advanced(String progress) {
+      return new Pending<>(progress, true);
     }
   }
 
@@ -48,17 +56,37 @@ public final class PatientPoller {
    */
   public <T> T await(
       String what, Supplier<Probe<T>> probe, Function<String, RuntimeException> onTimeout) {
-    long deadline = System.nanoTime() + ActivityPatience.within(patience).toNanos();
+    return awaitOrElse(
+        what,
+        probe,
+        progress -> {
+          throw onTimeout.apply(progress);
+        });
+  }
+
+  /**
+   * Probes until done; heartbeats {@code what: progress} while pending; when the patience is spent
+   * returns {@code outOfPatience.apply(lastProgress)}: for waits whose caller reports what is left
+   * rather than failing.
+   */
+  public <T> T awaitOrElse(
+      String what, Supplier<Probe<T>> probe, Function<String, T> outOfPatience) {
+    Duration allowed = ActivityPatience.within(patience);
+    long deadline = System.nanoTime() + allowed.toNanos();
     while (true) {
       Probe<T> result = probe.get();
       if (result instanceof Probe.Done<T> done) {
         return done.value();
       }
-      String progress = ((Probe.Pending<T>) result).progress();
+      Probe.Pending<T> pending = (Probe.Pending<T>) result;
+      if (pending.advanced()) {
+        deadline = System.nanoTime() + allowed.toNanos();
+      }
+      String progress = pending.progress();
       heartbeat.beat(what + ": " + progress);
       long remaining = deadline - System.nanoTime();
       if (remaining <= 0) {
-        throw onTimeout.apply(progress);
+        return outOfPatience.apply(progress);
       }
       sleep(Math.min(remaining, interval.toNanos()));
     }

@@ -68,4 +68,45 @@ class PatientPollerTest {
         .hasMessage("paused");
     assertThat(beats).isEmpty();
   }
+
+  @Test
+  void givenAProbeThatKeepsAdvancing_whenAwaited_itShouldWaitPastThePatienceUntilDone() {
+    AtomicInteger looks = new AtomicInteger();
+    PatientPoller poller =
+        new PatientPoller(Duration.ofMillis(100), Duration.ofMillis(40), beats::add);
+
+    String value =
+        poller.await(
+            "queue",
+            () ->
+                looks.incrementAndGet() < 10
+                    ? Probe.advanced((10 - looks.get()) + " left")
+                    : Probe.done("empty"),
+            progress -> new IllegalStateException("gave up: " + progress));
+
+    // Ten looks 40 ms apart outlast a patience of 100 ms: each step forward restarted it.
+    assertThat(value).isEqualTo("empty");
+    assertThat(beats).hasSize(9).endsWith("queue: 1 left");
+  }
+
+  @Test
+  void givenAProbeThatStopsAdvancing_whenThePatienceIsSpent_itShouldReturnTheFallback() {
+    AtomicInteger looks = new AtomicInteger();
+    PatientPoller poller =
+        new PatientPoller(Duration.ofMillis(150), Duration.ofMillis(20), beats::add);
+    long started = System.nanoTime();
+
+    String value =
+        poller.awaitOrElse(
+            "queue",
+            () ->
+                looks.incrementAndGet() <= 3
+                    ? Probe.<String>advanced("moving")
+                    : Probe.<String>pending("stuck"),
+            progress -> "gave up on " + progress);
+
+    assertThat(value).isEqualTo("gave up on stuck");
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isBetween(Duration.ofMillis(150), Duration.ofSeconds(5));
+  }
 }

@@ -41,14 +41,16 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.slf4j.LoggerFactory;
 
 /**
  * Seeds N managed namespaces across the reaper's classes on the local platform, runs one dry-run
  * sweep (the survey alone) and one real sweep with a worker JVM of its own, prints the times,
- * teardowns per second and the worker's peak memory, and removes everything it made. Run it through
- * {@code deploy/local/bench-reaper}.
+ * teardowns per second, the time until the real sweep's namespaces are gone next to the floor
+ * (deleting as many directly), and the worker's peak memory, and removes everything it made. Run it
+ * through {@code deploy/local/bench-reaper}.
  *
  * <p>A benchmark, not a test: it prints figures and checks none of them.
  */
@@ -57,6 +59,9 @@ public final class ReaperBench {
   private static final int SEED_THREADS = 16;
   private static final int DATABASE_THREADS = 2;
   private static final Duration TIME_LIMIT = Duration.ofMinutes(40);
+
+  /** The default floor: as many namespaces as the sweep tears down (expired and orphaned). */
+  private static final int SAME_COUNT = -1;
 
   private final int total;
   private final int drifted;
@@ -93,7 +98,7 @@ public final class ReaperBench {
     int total = 2000;
     int drifted = 10;
     int databases = 50;
-    int floor = 100;
+    int floor = SAME_COUNT;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "-n" -> total = Integer.parseInt(args[i + 1]);
@@ -153,9 +158,8 @@ public final class ReaperBench {
             + " cluster local%n",
         total, prefix, drifted);
 
-    if (floor > 0) {
-      measureDeletionFloor();
-    }
+    int floorCount = floor == SAME_COUNT ? expired + orphans : floor;
+    double floorSeconds = floorCount > 0 ? measureDeletionFloor(floorCount) : Double.NaN;
     long seedStart = System.nanoTime();
     seedDrifted();
     List<Seed> seeds = new ArrayList<>();
@@ -190,14 +194,31 @@ public final class ReaperBench {
     out.printf("dry-run sweep (survey only): %.1f s, classes %s%n", drySeconds, dry.counts());
 
     progress.println("[bench-reaper] sweep");
+    List<String> abandoned =
+        seeds.stream()
+            .filter(s -> s.team().equals("orphan") || s.team().equals("expired"))
+            .map(this::namespaceOf)
+            .toList();
     long sweepStart = System.nanoTime();
-    SweepReport real = sweep("real", false);
+    CompletableFuture<SweepReport> acting = sweepAsync("real", false);
+    awaitGone(abandoned);
+    double goneSeconds = (System.nanoTime() - sweepStart) / 1e9;
+    SweepReport real = acting.get();
     double sweepSeconds = (System.nanoTime() - sweepStart) / 1e9;
     int tornDown = real.count(ActionOutcome.TORN_DOWN);
     out.printf("sweep: %.1f s, classes %s%n", sweepSeconds, real.counts());
     out.printf("actions: %s%n", real.outcomes());
     out.printf(
         "teardowns: %d in %.1f s = %.1f /s%n", tornDown, sweepSeconds, tornDown / sweepSeconds);
+    out.printf(
+        "all %d expired and orphaned namespaces gone %.1f s after the sweep started"
+            + " (its report after %.1f s); floor for %d: %.1f s; ratio %.2f%n",
+        abandoned.size(),
+        goneSeconds,
+        sweepSeconds,
+        floorCount,
+        floorSeconds,
+        floorCount == abandoned.size() ? goneSeconds / floorSeconds : Double.NaN);
     if (!real.clusterFailures().isEmpty()) {
       out.printf("cluster failures: %s%n", real.clusterFailures());
     }
@@ -215,8 +236,8 @@ public final class ReaperBench {
    * The floor: F empty managed namespaces deleted at once, straight through the API, timed until
    * they are gone. Namespace deletion is done by kube-controller-manager, whatever asks for it.
    */
-  private void measureDeletionFloor() throws InterruptedException {
-    List<Seed> seeds = seeds("floor", floor, Instant.now(), false);
+  private double measureDeletionFloor(int count) throws InterruptedException {
+    List<Seed> seeds = seeds("floor", count, Instant.now(), false);
     create(seeds);
     long start = System.nanoTime();
     Parallel.map(
@@ -228,15 +249,24 @@ public final class ReaperBench {
           kubernetes.namespaces().withName(namespaceOf(seed)).delete();
           return true;
         });
-    for (Seed seed : seeds) {
-      while (kubernetes.namespaces().withName(namespaceOf(seed)).get() != null) {
-        Thread.sleep(200);
-      }
-    }
+    awaitGone(seeds.stream().map(this::namespaceOf).toList());
     double seconds = (System.nanoTime() - start) / 1e9;
     out.printf(
         "floor: %d empty namespaces deleted directly and gone in %.1f s = %.1f /s%n",
-        floor, seconds, floor / seconds);
+        count, seconds, count / seconds);
+    return seconds;
+  }
+
+  /** Returns once none of the namespaces exists; the floor and the sweep are timed alike. */
+  private void awaitGone(List<String> namespaces) throws InterruptedException {
+    for (String namespace : namespaces) {
+      while (kubernetes.namespaces().withName(namespace).get() != null) {
+        if (deadline.expired()) {
+          throw new IllegalStateException("namespace " + namespace + " is still there");
+        }
+        Thread.sleep(200);
+      }
+    }
   }
 
   private void connect() {
@@ -390,15 +420,19 @@ public final class ReaperBench {
     }
   }
 
-  private SweepReport sweep(String name, boolean dryRun) {
-    return client
-        .newWorkflowStub(
+  private SweepReport sweep(String name, boolean dryRun) throws Exception {
+    return sweepAsync(name, dryRun).get();
+  }
+
+  private CompletableFuture<SweepReport> sweepAsync(String name, boolean dryRun) {
+    ReaperWorkflow reaper =
+        client.newWorkflowStub(
             ReaperWorkflow.class,
             WorkflowOptions.newBuilder()
                 .setWorkflowId("reaper-bench-" + run + "/" + name)
                 .setTaskQueue(taskQueue)
-                .build())
-        .sweep(new SweepRequest(dryRun));
+                .build());
+    return WorkflowClient.execute(reaper::sweep, new SweepRequest(dryRun));
   }
 
   private DirectPostgresActivities postgres() {

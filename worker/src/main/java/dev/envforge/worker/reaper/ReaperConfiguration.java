@@ -1,9 +1,12 @@
 package dev.envforge.worker.reaper;
 
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
+import dev.envforge.activities.namespace.KubernetesNamespaceDeletions;
+import dev.envforge.activities.namespace.NamespaceSettings;
 import dev.envforge.activities.reaper.ConfiguredReaperSettingsActivities;
 import dev.envforge.activities.reaper.KubernetesReaperActivities;
 import dev.envforge.activities.reaper.TemporalEnvironmentRuns;
+import dev.envforge.activities.temporal.Heartbeat;
 import dev.envforge.worker.config.EnvforgeWorkerProperties;
 import dev.envforge.workflows.reaper.ReaperSettings;
 import io.temporal.client.WorkflowClient;
@@ -45,6 +48,18 @@ public class ReaperConfiguration {
   KubernetesReaperActivities reaperActivities(
       RegistryClusterClients clients, WorkflowClient workflowClient) {
     return new KubernetesReaperActivities(clients, new TemporalEnvironmentRuns(workflowClient));
+  }
+
+  /**
+   * The reaper's halves of namespace deletion: teardowns request, sweeps wait for all theirs at
+   * once, with the same patience as a single deletion.
+   */
+  @Bean
+  KubernetesNamespaceDeletions namespaceDeletionActivities(
+      RegistryClusterClients clients, EnvforgeWorkerProperties properties) {
+    NamespaceSettings settings =
+        properties.namespaces() == null ? NamespaceSettings.defaults() : properties.namespaces();
+    return new KubernetesNamespaceDeletions(clients, settings, Heartbeat.temporal());
   }
 
   @Bean

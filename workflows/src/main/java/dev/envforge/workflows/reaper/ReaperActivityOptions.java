@@ -34,11 +34,40 @@ final class ReaperActivityOptions {
   /** Deleting a namespace waits, heartbeating, until it is gone (at most the deletion patience). */
   static final ActivityOptions DELETE_NAMESPACE = retried(ActivityTimeouts.waiting());
 
+  /**
+   * A sweep's wait until the namespaces its teardowns deleted are gone: heartbeating, as long as
+   * the controller-manager keeps deleting them.
+   */
+  static final ActivityOptions AWAIT_GONE = retried(ActivityTimeouts.waiting());
+
+  /*
+   * A teardown that leaves the wait to its sweep makes only short calls; as local activities they
+   * cost its run one workflow task instead of one per call. The timeouts are the same calls' as
+   * ordinary activities.
+   */
+
+  /** The re-check before a teardown. */
+  static final LocalActivityOptions LOCAL_CHECK = local(CHECK);
+
+  /** Dropping a database (ending its sessions first). */
+  static final LocalActivityOptions LOCAL_DROP_DATABASE = local(DROP_DATABASE);
+
+  /** Requesting a namespace's deletion without waiting for it: a plain API call. */
+  static final LocalActivityOptions LOCAL_REQUEST_DELETION =
+      local(ActivityTimeouts.apiCall().build());
+
   static final LocalActivityOptions SETTINGS = ActivityTimeouts.SETTINGS;
 
   private ReaperActivityOptions() {}
 
   private static ActivityOptions retried(ActivityOptions.Builder timeouts) {
     return timeouts.setRetryOptions(FEW_RETRIES).build();
+  }
+
+  private static LocalActivityOptions local(ActivityOptions timeouts) {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(timeouts.getStartToCloseTimeout())
+        .setRetryOptions(FEW_RETRIES)
+        .build();
   }
 }

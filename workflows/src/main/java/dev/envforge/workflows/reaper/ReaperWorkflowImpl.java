@@ -3,10 +3,7 @@ package dev.envforge.workflows.reaper;
 import dev.envforge.workflows.environment.EnvironmentWorkflow;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
@@ -24,6 +21,9 @@ public class ReaperWorkflowImpl implements ReaperWorkflow {
 
   /** Teardown workflows running at once per sweep. */
   static final int MAX_TEARDOWNS_IN_FLIGHT = 100;
+
+  /** Marks sweeps whose teardowns only request deletions and whose end confirms them gone. */
+  static final String SWEEP_CONFIRMS_DELETIONS = "sweep-confirms-deletions";
 
   private static final Logger log = Workflow.getLogger(ReaperWorkflowImpl.class);
 
@@ -47,8 +47,8 @@ public class ReaperWorkflowImpl implements ReaperWorkflow {
     List<DriftedEnvironment> drifted = findDrifted(settings, tally);
 
     if (dryRun) {
-      abandoned.forEach(a -> tally.acted(action(a, ActionOutcome.REPORTED, null)));
-      drifted.forEach(d -> tally.acted(action(d, ActionOutcome.REPORTED, null)));
+      abandoned.forEach(a -> tally.acted(SweepActions.of(a, ActionOutcome.REPORTED, null)));
+      drifted.forEach(d -> tally.acted(SweepActions.of(d, ActionOutcome.REPORTED, null)));
     } else {
       act(abandoned, drifted, tally);
     }
@@ -86,7 +86,7 @@ public class ReaperWorkflowImpl implements ReaperWorkflow {
       } while (token != null);
     } catch (ActivityFailure e) {
       // One unreachable cluster must not stop the sweep of the others.
-      tally.clusterFailed(cluster, rootMessage(e));
+      tally.clusterFailed(cluster, SweepActions.rootMessage(e));
     }
   }
 
@@ -99,17 +99,23 @@ public class ReaperWorkflowImpl implements ReaperWorkflow {
       drifted.forEach(d -> tally.classified(EnvironmentClass.DRIFTED, d.cluster(), d.namespace()));
       return drifted;
     } catch (ActivityFailure e) {
-      tally.clusterFailed("drift check", rootMessage(e));
+      tally.clusterFailed("drift check", SweepActions.rootMessage(e));
       return List.of();
     }
   }
 
   /**
    * Sends the signals, runs the teardowns (at most {@link #MAX_TEARDOWNS_IN_FLIGHT} at a time),
-   * then waits for all of them to settle.
+   * waits for all of them to settle, then confirms that the namespaces they deleted are gone.
    */
   private void act(
       List<AbandonedNamespace> abandoned, List<DriftedEnvironment> drifted, SweepTally tally) {
+    // Sweeps that were acting before teardowns left the wait for deletion to the sweep go on as
+    // they began: their teardowns wait themselves and nothing is confirmed after.
+    boolean sweepConfirms =
+        Workflow.getVersion(SWEEP_CONFIRMS_DELETIONS, Workflow.DEFAULT_VERSION, 1) >= 1;
+    DeletionConfirmation confirmation = sweepConfirms ? DeletionConfirmation.SWEEP_CONFIRMS : null;
+    SweepDeletions deletions = sweepConfirms ? new SweepDeletions() : null;
     List<Promise<Void>> pending = new ArrayList<>();
     // Signals first: they are cheap, and a drifted environment need not wait for the teardowns.
     for (DriftedEnvironment environment : drifted) {
@@ -127,8 +133,11 @@ public class ReaperWorkflowImpl implements ReaperWorkflow {
                   (ignored, failure) -> {
                     tally.acted(
                         failure == null
-                            ? action(environment, ActionOutcome.SIGNALLED, null)
-                            : action(environment, ActionOutcome.FAILED, rootMessage(failure)));
+                            ? SweepActions.of(environment, ActionOutcome.SIGNALLED, null)
+                            : SweepActions.of(
+                                environment,
+                                ActionOutcome.FAILED,
+                                SweepActions.rootMessage(failure)));
                     return null;
                   }));
     }
@@ -148,68 +157,27 @@ public class ReaperWorkflowImpl implements ReaperWorkflow {
                       WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
                   .build());
       pending.add(
-          Async.function(teardown::tearDown, namespace)
+          Async.function(teardown::tearDown, namespace, confirmation)
               .handle(
                   (outcome, failure) -> {
-                    tally.acted(teardownAction(namespace, outcome, failure));
+                    if (deletions != null
+                        && failure == null
+                        && outcome == TeardownOutcome.DELETION_REQUESTED) {
+                      deletions.requested(namespace);
+                    } else {
+                      tally.acted(SweepActions.teardown(namespace, outcome, failure));
+                    }
                     return null;
                   }));
     }
     Promise.allOf(pending).get();
+    if (deletions != null) {
+      deletions.confirm(tally);
+    }
   }
 
   private static long inFlight(List<Promise<Void>> pending) {
     return pending.stream().filter(p -> !p.isCompleted()).count();
-  }
-
-  private static SweepAction teardownAction(
-      AbandonedNamespace namespace, TeardownOutcome outcome, RuntimeException failure) {
-    if (failure == null) {
-      return action(
-          namespace,
-          outcome == TeardownOutcome.TORN_DOWN ? ActionOutcome.TORN_DOWN : ActionOutcome.SKIPPED,
-          outcome == TeardownOutcome.SKIPPED
-              ? "no longer abandoned when the teardown began"
-              : null);
-    }
-    if (failure instanceof ChildWorkflowFailure child
-        && child.getCause() instanceof WorkflowExecutionAlreadyStarted) {
-      return action(namespace, ActionOutcome.ALREADY_HANDLED, "another sweep's teardown has it");
-    }
-    return action(namespace, ActionOutcome.FAILED, rootMessage(failure));
-  }
-
-  private static SweepAction action(
-      AbandonedNamespace namespace, ActionOutcome outcome, String detail) {
-    return new SweepAction(
-        namespace.cluster(),
-        namespace.namespace(),
-        namespace.verdict(),
-        namespace.teardownWorkflowId(),
-        outcome,
-        detail);
-  }
-
-  private static SweepAction action(
-      DriftedEnvironment environment, ActionOutcome outcome, String detail) {
-    return new SweepAction(
-        environment.cluster(),
-        environment.namespace(),
-        EnvironmentClass.DRIFTED,
-        environment.workflowId(),
-        outcome,
-        detail);
-  }
-
-  /** The innermost message: what actually went wrong, without the SDK's wrappers. */
-  private static String rootMessage(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause instanceof ApplicationFailure application
-        ? application.getOriginalMessage()
-        : cause.getMessage();
   }
 
   private static Instant now() {

@@ -11,6 +11,10 @@ import io.temporal.workflow.WorkflowMethod;
 @WorkflowInterface
 public interface TeardownWorkflow {
 
+  /**
+   * @param confirmation who waits until the namespace is gone; null means {@link
+   *     DeletionConfirmation#TEARDOWN_WAITS}
+   */
   @WorkflowMethod
-  TeardownOutcome tearDown(AbandonedNamespace namespace);
+  TeardownOutcome tearDown(AbandonedNamespace namespace, DeletionConfirmation confirmation);
 }

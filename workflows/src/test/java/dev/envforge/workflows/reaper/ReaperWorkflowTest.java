@@ -32,6 +32,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,6 +57,8 @@ class ReaperWorkflowTest {
   private final ReaperActivities reaper = activityMock(ReaperActivities.class);
   private final PostgresActivities postgres = activityMock(PostgresActivities.class);
   private final NamespaceActivities namespaces = activityMock(NamespaceActivities.class);
+  private final NamespaceDeletionActivities deletions =
+      activityMock(NamespaceDeletionActivities.class);
   private boolean configuredDryRun = true;
   private List<String> clusters = List.of("local");
 
@@ -68,10 +73,11 @@ class ReaperWorkflowTest {
         () ->
             new ReaperSettings(
                 "env-", "envforge-environments", configuredDryRun, Duration.ofHours(1), clusters);
-    worker.registerActivitiesImplementations(reaper, postgres, namespaces, settings);
+    worker.registerActivitiesImplementations(reaper, postgres, namespaces, deletions, settings);
     env.start();
     when(reaper.stillAbandoned(any())).thenReturn(true);
     when(reaper.findDrifted(any())).thenReturn(List.of());
+    when(deletions.awaitNamespacesGone(any())).thenReturn(List.of());
   }
 
   @Test
@@ -106,6 +112,8 @@ class ReaperWorkflowTest {
     assertThat(report.outcomes()).containsOnly(Map.entry(ActionOutcome.REPORTED, 3));
     verify(reaper, never()).stillAbandoned(any());
     verify(postgres, never()).dropDatabase(any());
+    verify(deletions, never()).requestNamespaceDeletion(any());
+    verify(deletions, never()).awaitNamespacesGone(any());
     verify(namespaces, never()).deleteNamespace(any());
   }
 
@@ -128,7 +136,7 @@ class ReaperWorkflowTest {
         .extracting(SweepAction::workflowId)
         .containsExactlyInAnyOrder(expired.teardownWorkflowId(), orphan.teardownWorkflowId());
     String postgresName = EnvironmentNaming.postgresName("env-a-old");
-    InOrder order = Mockito.inOrder(reaper, postgres, namespaces);
+    InOrder order = Mockito.inOrder(reaper, postgres, deletions);
     order.verify(reaper).stillAbandoned(expired);
     order
         .verify(postgres)
@@ -141,11 +149,26 @@ class ReaperWorkflowTest {
                 EnvironmentNaming.CONNECTION_SECRET_NAME,
                 expired.labels()));
     order
-        .verify(namespaces)
-        .deleteNamespace(
+        .verify(deletions)
+        .requestNamespaceDeletion(
             new NamespaceSpec(ClusterRef.shared("local"), "env-a-old", null, expired.labels()));
-    verify(namespaces, never())
-        .deleteNamespace(argThat(spec -> spec.namespace().equals("env-c-live")));
+    // Torn down means seen gone: one wait for the sweep's namespaces of the cluster confirms it.
+    order
+        .verify(deletions)
+        .awaitNamespacesGone(
+            argThat(
+                watch ->
+                    watch.cluster().equals("local")
+                        && watch
+                            .namespaces()
+                            .containsAll(
+                                List.of(
+                                    new RequestedDeletion("env-a-old", "uid-env-a-old"),
+                                    new RequestedDeletion("env-b-lost", "uid-env-b-lost")))
+                        && watch.namespaces().size() == 2));
+    verify(deletions, never())
+        .requestNamespaceDeletion(argThat(spec -> spec.namespace().equals("env-c-live")));
+    verify(namespaces, never()).deleteNamespace(any());
   }
 
   @Test
@@ -159,7 +182,8 @@ class ReaperWorkflowTest {
 
     assertThat(first.outcomes()).containsOnly(Map.entry(ActionOutcome.TORN_DOWN, 1));
     assertThat(second.outcomes()).containsOnly(Map.entry(ActionOutcome.ALREADY_HANDLED, 1));
-    verify(namespaces, times(1)).deleteNamespace(any());
+    verify(deletions, times(1)).requestNamespaceDeletion(any());
+    verify(deletions, times(1)).awaitNamespacesGone(any());
     verify(postgres, times(1)).dropDatabase(any());
   }
 
@@ -174,7 +198,8 @@ class ReaperWorkflowTest {
 
     assertThat(report.outcomes()).containsOnly(Map.entry(ActionOutcome.SKIPPED, 1));
     verify(postgres, never()).dropDatabase(any());
-    verify(namespaces, never()).deleteNamespace(any());
+    verify(deletions, never()).requestNamespaceDeletion(any());
+    verify(deletions, never()).awaitNamespacesGone(any());
   }
 
   @Test
@@ -183,18 +208,88 @@ class ReaperWorkflowTest {
     AbandonedNamespace fine = abandoned("env-b-fine", EnvironmentClass.ORPHAN);
     when(reaper.surveyNamespaces(any()))
         .thenReturn(new SurveyPage(List.of(), List.of(stuck, fine), null));
-    Mockito.doThrow(
-            ApplicationFailure.newNonRetryableFailure(
-                "namespace env-a-stuck is still terminating", "NAMESPACE_STUCK"))
-        .when(namespaces)
-        .deleteNamespace(argThat(spec -> spec.namespace().equals("env-a-stuck")));
+    // The deletion was requested, but the namespace never went away.
+    when(deletions.awaitNamespacesGone(any()))
+        .thenReturn(
+            List.of(
+                new StuckNamespace(
+                    "env-a-stuck",
+                    "namespace env-a-stuck is still terminating after PT5M without progress")));
 
     SweepReport report = sweep(new SweepRequest(false));
 
     assertThat(report.outcomes())
         .containsOnly(Map.entry(ActionOutcome.FAILED, 1), Map.entry(ActionOutcome.TORN_DOWN, 1));
     assertThat(report.actions().get(0).outcome()).isEqualTo(ActionOutcome.FAILED);
+    assertThat(report.actions().get(0).namespace()).isEqualTo("env-a-stuck");
     assertThat(report.actions().get(0).detail()).contains("still terminating");
+    assertThat(report.actions().get(1).namespace()).isEqualTo("env-b-fine");
+    assertThat(report.actions().get(1).outcome()).isEqualTo(ActionOutcome.TORN_DOWN);
+    verify(deletions, times(2)).requestNamespaceDeletion(any());
+  }
+
+  @Test
+  void givenMoreTeardownsThanTheWindow_whenDeletionsAreSlow_itShouldRequestThemAllBeforeWaiting() {
+    int count = ReaperWorkflowImpl.MAX_TEARDOWNS_IN_FLIGHT + 20;
+    List<AbandonedNamespace> many =
+        IntStream.range(0, count)
+            .mapToObj(i -> abandoned("env-t-" + i, EnvironmentClass.EXPIRED))
+            .toList();
+    when(reaper.surveyNamespaces(any())).thenReturn(new SurveyPage(List.of(), many, null));
+    AtomicInteger requested = new AtomicInteger();
+    Mockito.doAnswer(invocation -> requested.incrementAndGet())
+        .when(deletions)
+        .requestNamespaceDeletion(any());
+    List<Integer> requestedWhenTheWaitBegan = new CopyOnWriteArrayList<>();
+    when(deletions.awaitNamespacesGone(any()))
+        .thenAnswer(
+            invocation -> {
+              requestedWhenTheWaitBegan.add(requested.get());
+              return List.of();
+            });
+
+    SweepReport report = sweep(new SweepRequest(false));
+
+    // Had each teardown waited for its namespace, the window would have been full of waits.
+    assertThat(requestedWhenTheWaitBegan).containsExactly(count);
+    assertThat(report.outcomes()).containsOnly(Map.entry(ActionOutcome.TORN_DOWN, count));
+    verify(namespaces, never()).deleteNamespace(any());
+  }
+
+  @Test
+  void givenAWaitThatCannotConfirmTheDeletions_whenSwept_itShouldReportThemFailedNotTornDown() {
+    AbandonedNamespace expired = abandoned("env-a-old", EnvironmentClass.EXPIRED);
+    when(reaper.surveyNamespaces(any()))
+        .thenReturn(new SurveyPage(List.of(), List.of(expired), null));
+    when(deletions.awaitNamespacesGone(any()))
+        .thenThrow(ApplicationFailure.newNonRetryableFailure("connection refused", "IO"));
+
+    SweepReport report = sweep(new SweepRequest(false));
+
+    assertThat(report.outcomes()).containsOnly(Map.entry(ActionOutcome.FAILED, 1));
+    assertThat(report.actions().get(0).detail())
+        .contains("could not be confirmed")
+        .contains("connection refused");
+  }
+
+  @Test
+  void givenATeardownStartedWithoutSayingWhoWaits_whenRun_itShouldWaitForTheNamespaceItself() {
+    AbandonedNamespace expired = abandoned("env-a-old", EnvironmentClass.EXPIRED);
+    TeardownWorkflow teardown =
+        client.newWorkflowStub(
+            TeardownWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(expired.teardownWorkflowId())
+                .setTaskQueue(taskQueue)
+                .build());
+
+    TeardownOutcome outcome = teardown.tearDown(expired, null);
+
+    assertThat(outcome).isEqualTo(TeardownOutcome.TORN_DOWN);
+    verify(namespaces)
+        .deleteNamespace(
+            new NamespaceSpec(ClusterRef.shared("local"), "env-a-old", null, expired.labels()));
+    verify(deletions, never()).requestNamespaceDeletion(any());
   }
 
   @Test
@@ -214,7 +309,7 @@ class ReaperWorkflowTest {
     assertThat(report.outcomes()).containsOnly(Map.entry(ActionOutcome.SIGNALLED, 1));
     EnvironmentStatus ended = WorkflowStub.fromTyped(watcher).getResult(EnvironmentStatus.class);
     assertThat(ended.reason()).contains("env-f-gone").contains("deleted outside envforge");
-    verify(namespaces, never()).deleteNamespace(any());
+    verify(deletions, never()).requestNamespaceDeletion(any());
   }
 
   @Test
