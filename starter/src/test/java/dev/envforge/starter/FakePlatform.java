@@ -1,5 +1,6 @@
 package dev.envforge.starter;
 
+import dev.envforge.workflows.activities.AccessActivities;
 import dev.envforge.workflows.activities.ClusterActivities;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.CrossplaneActivities;
@@ -9,10 +10,12 @@ import dev.envforge.workflows.activities.DedicatedClusterSpec;
 import dev.envforge.workflows.activities.EnvironmentSettings;
 import dev.envforge.workflows.activities.ExpiryWarningActivities;
 import dev.envforge.workflows.activities.ExpiryWarningNotice;
+import dev.envforge.workflows.activities.IssuedToken;
 import dev.envforge.workflows.activities.NamespaceActivities;
 import dev.envforge.workflows.activities.NamespaceSpec;
 import dev.envforge.workflows.activities.PostgresActivities;
 import dev.envforge.workflows.activities.SettingsActivities;
+import dev.envforge.workflows.activities.TokenGrantSpec;
 import dev.envforge.workflows.activities.WebhookDelivery;
 import dev.envforge.workflows.failure.EnvironmentFailure;
 import dev.envforge.workflows.quota.RunningEnvironments;
@@ -33,7 +36,8 @@ public class FakePlatform
         PostgresActivities,
         CrossplaneActivities,
         ExpiryWarningActivities,
-        TeamQuotaActivities {
+        TeamQuotaActivities,
+        AccessActivities {
 
   public static final String MISSING_CLUSTER = "missing";
   public static final Duration MAX_TTL = Duration.ofDays(7);
@@ -125,4 +129,16 @@ public class FakePlatform
   public RunningEnvironments runningEnvironments(String team) {
     return new RunningEnvironments(List.of(), true);
   }
+
+  @Override
+  public void ensureAccessAccount(NamespaceSpec spec) {}
+
+  /** No cluster here to mint a token on; the real-stack tests cover access. */
+  @Override
+  public IssuedToken issueToken(TokenGrantSpec spec) {
+    throw new UnsupportedOperationException("no tokens on the fake platform");
+  }
+
+  @Override
+  public void revokeGrant(NamespaceSpec spec, String grantId) {}
 }

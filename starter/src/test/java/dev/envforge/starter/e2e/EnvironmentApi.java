@@ -58,6 +58,20 @@ final class EnvironmentApi {
   }
 
   /** Every answer this client has had: status line, headers and body, oldest first. */
+  /** Asks for a kubeconfig; {@code accept} picks JSON or YAML. */
+  HttpResponse<String> access(String team, String name, String body, String accept) {
+    return send(
+        builder(path(team, name) + "/access")
+            .header("Content-Type", "application/json")
+            .header("Accept", accept)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  HttpResponse<String> revokeAccess(String team, String name, String grantId) {
+    return send(builder(path(team, name) + "/access/" + grantId).DELETE().build());
+  }
+
   List<String> transcript() {
     synchronized (transcript) {
       return List.copyOf(transcript);

@@ -1,5 +1,6 @@
 package dev.envforge.workflows.environment;
 
+import dev.envforge.workflows.access.AccessGrant;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.List;
  * @param expiring true once the expiry warning period has begun
  * @param reason why the environment failed or was destroyed, if it was
  * @param warning the latest expiry warning sent, or null if none was
+ * @param grants the developers' credentials handed out and not revoked (never a token); null in
+ *     statuses from before access existed
  */
 public record EnvironmentStatus(
     String environmentId,
@@ -24,4 +27,34 @@ public record EnvironmentStatus(
     Instant expiresAt,
     boolean expiring,
     String reason,
-    ExpiryWarning warning) {}
+    ExpiryWarning warning,
+    List<AccessGrant> grants) {
+
+  /** A status with no grants. */
+  public EnvironmentStatus(
+      String environmentId,
+      EnvironmentRequest request,
+      Phase phase,
+      List<StepState> steps,
+      EnvironmentOutputs outputs,
+      Instant createdAt,
+      Instant readyAt,
+      Instant expiresAt,
+      boolean expiring,
+      String reason,
+      ExpiryWarning warning) {
+    this(
+        environmentId,
+        request,
+        phase,
+        steps,
+        outputs,
+        createdAt,
+        readyAt,
+        expiresAt,
+        expiring,
+        reason,
+        warning,
+        List.of());
+  }
+}

@@ -1,5 +1,7 @@
 package dev.envforge.workflows.environment;
 
+import dev.envforge.workflows.access.AccessRequest;
+import dev.envforge.workflows.access.GrantedAccess;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.DatabaseSpec;
@@ -33,7 +35,7 @@ import org.slf4j.Logger;
  * detached cancellation scope. While READY, {@link ExpiryWatch} warns of the expiry and waits for
  * it.
  */
-public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
+public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, EnvironmentAccessWorkflow {
 
   /** Change id: the destroy update reports DESTROYING itself (version 1). */
   static final String DESTROYING_IN_HANDLER = "destroy-reports-destroying";
@@ -48,6 +50,7 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
   private final ExpiryState expiry = new ExpiryState();
   private final ExpiryWatch expiryWatch = new ExpiryWatch(expiry, this::publishProgress);
   private final EnvironmentVisibility visibility = new EnvironmentVisibility();
+  private final AccessGrants access = new AccessGrants();
 
   private EnvironmentRequest request;
   private EnvironmentSettings settings;
@@ -146,6 +149,7 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
     if (db != null) {
       outputs = outputs.withDatabase(db);
     }
+    access.prepare(namespace);
   }
 
   /** A kept environment has no expiry and waits for its destroy alone. */
@@ -189,7 +193,8 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
         expiry.expiresAt(),
         expiry.expiring(),
         reason,
-        expiry.warning());
+        expiry.warning(),
+        access.snapshot());
   }
 
   @Override
@@ -231,6 +236,37 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow {
       }
     }
     return status();
+  }
+
+  @Override
+  public void validateGrantAccess(AccessRequest request) {
+    AccessGrants.validate(request, grantable(), expiry.expiresAt(), now());
+  }
+
+  @Override
+  public GrantedAccess grantAccess(AccessRequest request) {
+    GrantedAccess granted = access.grant(request, namespaceSpec, expiry.expiresAt(), now());
+    publishProgress();
+    return granted;
+  }
+
+  @Override
+  public void validateRevokeAccess(String grantId) {
+    if (phase.terminal() || namespaceSpec == null) {
+      throw new IllegalStateException("access: the environment is " + phase);
+    }
+    access.validateRevoke(grantId);
+  }
+
+  @Override
+  public EnvironmentStatus revokeAccess(String grantId) {
+    access.revoke(grantId, namespaceSpec);
+    publishProgress();
+    return status();
+  }
+
+  private boolean grantable() {
+    return phase == Phase.READY && !destroyRequested && namespaceSpec != null;
   }
 
   /** The maximum that holds for this environment's team and profile bounds the new expiry. */

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
+import dev.envforge.workflows.activities.AccessActivities;
 import dev.envforge.workflows.activities.ClusterActivities;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.CrossplaneActivities;
@@ -55,6 +56,7 @@ final class EnvironmentFixture {
   final PostgresActivities postgres = activityMock(PostgresActivities.class);
   final CrossplaneActivities crossplane = activityMock(CrossplaneActivities.class);
   final ExpiryWarningActivities warnings = activityMock(ExpiryWarningActivities.class);
+  final AccessActivities access = activityMock(AccessActivities.class);
   EnvironmentSettings configured = SETTINGS;
   final SettingsActivities settings = () -> configured;
 
@@ -121,7 +123,7 @@ final class EnvironmentFixture {
   }
 
   Object[] activities() {
-    return new Object[] {clusters, namespaces, postgres, crossplane, warnings, settings};
+    return new Object[] {clusters, namespaces, postgres, crossplane, warnings, access, settings};
   }
 
   static EnvironmentRequest sharedWithPostgres(String ttl) {
