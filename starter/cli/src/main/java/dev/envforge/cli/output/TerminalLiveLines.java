@@ -23,8 +23,6 @@ public final class TerminalLiveLines implements LiveLines {
   private TerminalLiveLines(Terminal terminal) {
     this.terminal = terminal;
     this.display = new Display(terminal, false);
-    Size size = terminal.getSize();
-    display.resize(Math.max(size.getRows(), 1), Math.max(size.getColumns(), 40));
   }
 
   /** The live display on this process's terminal, or null if there is no usable terminal. */
@@ -49,15 +47,16 @@ public final class TerminalLiveLines implements LiveLines {
     }
     shown = List.copyOf(lines);
     List<AttributedString> styled = lines.stream().map(TerminalLiveLines::style).toList();
-    Size size = terminal.getSize();
-    display.resize(Math.max(size.getRows(), 1), Math.max(size.getColumns(), 40));
+    // A terminal that reports no size (a bare pseudo-terminal) still gets the whole block.
+    Size reported = terminal.getSize();
+    int columns = reported.getColumns() > 0 ? reported.getColumns() : 120;
+    Size size = new Size(columns, Math.max(reported.getRows(), styled.size() + 1));
+    display.resize(size.getRows(), size.getColumns());
     AttributedString last =
         styled.isEmpty() ? AttributedString.EMPTY : styled.get(styled.size() - 1);
     // The cursor rests at the end of the block, so whatever is printed after it follows below.
     int cursor =
-        size.cursorPos(
-            Math.max(0, styled.size() - 1),
-            Math.min(last.columnLength(), Math.max(size.getColumns(), 40) - 1));
+        size.cursorPos(Math.max(0, styled.size() - 1), Math.min(last.columnLength(), columns - 1));
     display.update(styled, cursor);
     terminal.flush();
   }
