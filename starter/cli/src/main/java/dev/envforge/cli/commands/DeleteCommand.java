@@ -1,0 +1,62 @@
+package dev.envforge.cli.commands;
+
+import dev.envforge.cli.CliContext;
+import dev.envforge.cli.EnvironmentRef;
+import dev.envforge.cli.ExitCodes;
+import dev.envforge.cli.output.OutputFormat;
+import dev.envforge.client.Environment;
+import dev.envforge.workflows.environment.Phase;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "delete",
+    description = {
+      "Tears an environment down; repeating it changes nothing.",
+      "With --wait, follows the teardown until the environment is DESTROYED, its namespace gone."
+    })
+public final class DeleteCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Parameters(paramLabel = "TEAM/NAME", converter = EnvironmentRef.Converter.class)
+  EnvironmentRef environment;
+
+  @Option(names = "--reason", paramLabel = "TEXT", description = "recorded in the status")
+  String reason;
+
+  @Mixin WaitOptions waiting;
+  @Mixin OutputOption output;
+
+  public DeleteCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    Environment deleting = context.client().delete(environment.team(), environment.name(), reason);
+    if (!waiting.wait) {
+      context.printer().environment(deleting, output.format());
+      return ExitCodes.OK;
+    }
+    int code =
+        Waits.follow(
+            context,
+            environment.team(),
+            environment.name(),
+            Set.of(Phase.DESTROYED),
+            waiting.timeout,
+            output.format() != OutputFormat.table);
+    if (output.format() != OutputFormat.table) {
+      context
+          .printer()
+          .environment(
+              context.client().get(environment.team(), environment.name()), output.format());
+    }
+    return code;
+  }
+}
