@@ -10,6 +10,7 @@ import dev.envforge.workflows.activities.IssuedToken;
 import dev.envforge.workflows.activities.NamespaceSpec;
 import dev.envforge.workflows.activities.TokenGrantSpec;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -54,7 +55,25 @@ final class AccessGrants {
                   .build())
           .build();
 
+  /**
+   * Making the account is a short apply at the end of provisioning: as a local call it joins the
+   * provisioning's workflow task instead of costing an activity task and a workflow task of its
+   * own.
+   */
+  private static final LocalActivityOptions ACCOUNT_OPTIONS =
+      ActivityTimeouts.localApiCall()
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumInterval(Duration.ofSeconds(5))
+                  .setMaximumAttempts(4)
+                  .build())
+          .build();
+
   private final AccessActivities access = Workflow.newActivityStub(AccessActivities.class, OPTIONS);
+
+  private final AccessActivities accountMaker =
+      Workflow.newLocalActivityStub(AccessActivities.class, ACCOUNT_OPTIONS);
 
   private final List<AccessGrant> grants = new ArrayList<>();
 
@@ -67,7 +86,7 @@ final class AccessGrants {
       return;
     }
     try {
-      access.ensureAccessAccount(namespace);
+      accountMaker.ensureAccessAccount(namespace);
     } catch (ActivityFailure e) {
       log.warn(
           "the developers' ServiceAccount in {} was not made; the first grant retries: {}",
@@ -116,7 +135,7 @@ final class AccessGrants {
             namespace, grantId, ttl(request).orElse(null), expiresAt, request.publicKey());
     IssuedToken issued;
     try {
-      access.ensureAccessAccount(namespace);
+      accountMaker.ensureAccessAccount(namespace);
       issued = access.issueToken(spec);
     } catch (ActivityFailure e) {
       throw ApplicationFailure.newFailure(
