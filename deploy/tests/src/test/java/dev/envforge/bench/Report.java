@@ -174,7 +174,7 @@ final class Report {
         ours += usage.cpuSeconds();
       }
     }
-    line("    %s", cpuShares(CpuShares.of(usages, environments)));
+    line("    CPU per environment: %s", cpuShares(CpuShares.of(usages, environments)));
     double capacity = machine.wallSeconds() * machine.cpus();
     line(
         "    machine: %.1f of %.1f core-seconds busy (%.0f%%); %.1f s of it outside the processes above (other work on this machine)",
@@ -209,7 +209,9 @@ final class Report {
     } else {
       line("ratio  no floor measured");
     }
-    line("cpu    %s", cpuShares(CpuShares.of(usages, results.ready().size())));
+    line(
+        "cpu    per READY environment: %s",
+        cpuShares(CpuShares.of(usages, results.ready().size())));
     usages.stream()
         .filter(usage -> usage.name().equals("worker"))
         .findFirst()
@@ -237,7 +239,7 @@ final class Report {
   private static String cpuShares(CpuShares shares) {
     return String.format(
         Locale.ROOT,
-        "CPU per environment: %s %.0f ms, %s %.0f ms, envforge / platform %.2fx%s",
+        "%s %.0f ms, %s %.0f ms, envforge / platform %.2fx%s",
         CpuShares.ORCHESTRATION_LABEL,
         shares.orchestrationMillisPerEnvironment(),
         CpuShares.PLATFORM_LABEL,
