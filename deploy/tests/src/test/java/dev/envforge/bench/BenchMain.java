@@ -23,7 +23,13 @@ public final class BenchMain {
 
   static final String TEAM = "bench";
   static final String CLUSTER = "local";
-  static final Duration TTL = Duration.ofHours(1);
+
+  /**
+   * Longer than the worker's expiry warning ({@code envforge.ttl.warn-before}, PT1H by default), so
+   * that no environment is warned while the bench runs: a warning per environment would add its
+   * activities to every run and measure the notifications instead of provisioning.
+   */
+  static final Duration TTL = Duration.ofHours(4);
 
   /** The floor is a short sample; it never eats into the API run's time. */
   private static final Duration FLOOR_BUDGET = Duration.ofMinutes(3);
@@ -54,6 +60,13 @@ public final class BenchMain {
   private int run() throws Exception {
     Deadline end = Deadline.in(options.timeLimit());
     String runId = runId();
+    if (options.warnBefore().compareTo(TTL) >= 0) {
+      progress.printf(
+          "envforge bench: the worker warns %s before expiry, not less than the bench's TTL %s;"
+              + " every environment would be warned at once%n",
+          options.warnBefore(), TTL);
+      return 1;
+    }
     report.header(options, runId, TEAM);
     EnvironmentApi api = new EnvironmentApi(options.api(), apiToken());
     EnvironmentApi.Answer probe = api.get(TEAM, "bench-probe-" + runId);
@@ -88,8 +101,9 @@ public final class BenchMain {
         report.resources(usages, machine, floor.outcomes().size());
       }
 
-      ApiResults results = provisionThroughApi(api, apiNames, apiDeadline(end));
-      report.verdict(floor, results, options);
+      ApiRun run = provisionThroughApi(api, apiNames, apiDeadline(end));
+      ApiResults results = run.results();
+      report.verdict(floor, results, run.usages(), options);
 
       if (options.keep()) {
         report.cleanup(
@@ -113,7 +127,10 @@ public final class BenchMain {
     return 0;
   }
 
-  private ApiResults provisionThroughApi(EnvironmentApi api, List<String> names, Deadline deadline)
+  /** The API phase's results and what its processes spent meanwhile. */
+  private record ApiRun(ApiResults results, List<ProcessWatch.Usage> usages) {}
+
+  private ApiRun provisionThroughApi(EnvironmentApi api, List<String> names, Deadline deadline)
       throws InterruptedException {
     progress.printf(
         "[bench] API: %d environments, %d at a time%n", names.size(), options.concurrency());
@@ -139,7 +156,7 @@ public final class BenchMain {
     report.serverMetrics(
         LatencyMetrics.between(temporalBefore, temporalAfter), machine.wallSeconds());
     report.resources(usages, machine, results.ready().size());
-    return results;
+    return new ApiRun(results, usages);
   }
 
   /** The API run ends early enough to leave the cleanup a third of the time, at least 2 minutes. */

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param starterMetrics the API's Prometheus endpoint, or {@code null}
  * @param temporalMetrics the Temporal server's Prometheus endpoint, or {@code null}
  * @param processes name → pid of the processes whose memory and CPU are reported
+ * @param warnBefore how long before expiry the worker warns ({@code envforge.ttl.warn-before})
  */
 record BenchOptions(
     URI api,
@@ -36,14 +37,16 @@ record BenchOptions(
     URI workerMetrics,
     URI starterMetrics,
     URI temporalMetrics,
-    Map<String, Long> processes) {
+    Map<String, Long> processes,
+    Duration warnBefore) {
 
   static final String USAGE =
       """
       usage: BenchMain --api URL --platform-env FILE [-n N] [-c C] [--floor-sample K | --no-floor]
                        [--keep] [--poll-ms MS] [--time-limit-seconds S] [--namespace-prefix P]
                        [--worker-metrics URL] [--starter-metrics URL]
-                       [--temporal-metrics URL] [--process NAME=PID]...""";
+                       [--temporal-metrics URL] [--process NAME=PID]...
+                       [--warn-before ISO-8601 DURATION]""";
 
   static BenchOptions parse(String... args) {
     String api = null;
@@ -58,6 +61,7 @@ record BenchOptions(
     long pollMillis = 200;
     long timeLimitSeconds = 1200;
     String namespacePrefix = "env-";
+    Duration warnBefore = Duration.ofHours(1);
     Map<String, Long> processes = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -75,6 +79,7 @@ record BenchOptions(
         case "--poll-ms" -> pollMillis = positive(value(args, ++i, arg), arg);
         case "--time-limit-seconds" -> timeLimitSeconds = positive(value(args, ++i, arg), arg);
         case "--namespace-prefix" -> namespacePrefix = value(args, ++i, arg);
+        case "--warn-before" -> warnBefore = duration(value(args, ++i, arg), arg);
         case "--process" -> {
           String named = value(args, ++i, arg);
           int equals = named.indexOf('=');
@@ -110,7 +115,16 @@ record BenchOptions(
         workerMetrics == null ? null : Loopback.require("--worker-metrics", workerMetrics),
         starterMetrics == null ? null : Loopback.require("--starter-metrics", starterMetrics),
         temporalMetrics == null ? null : Loopback.require("--temporal-metrics", temporalMetrics),
-        Collections.unmodifiableMap(processes));
+        Collections.unmodifiableMap(processes),
+        warnBefore);
+  }
+
+  private static Duration duration(String text, String option) {
+    try {
+      return Duration.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(option + " wants an ISO-8601 duration, got " + text, e);
+    }
   }
 
   private static String value(String[] args, int index, String option) {

@@ -21,9 +21,11 @@ final class ProcessWatch {
   /**
    * @param peakRssKb the highest resident set seen by sampling during the watch
    * @param hwmKb the kernel's peak resident set over the process's whole life
+   * @param endRssKb the resident set when the watch stopped
    * @param cpuSeconds CPU time spent during the watch, children included
    */
-  record Usage(String name, long pid, long peakRssKb, long hwmKb, double cpuSeconds) {}
+  record Usage(
+      String name, long pid, long peakRssKb, long hwmKb, long endRssKb, double cpuSeconds) {}
 
   /**
    * @param busyCoreSeconds CPU time all processes on the machine spent during the watch
@@ -75,6 +77,7 @@ final class ProcessWatch {
                   pid,
                   peakRss.getOrDefault(name, -1L),
                   ProcFs.statusKb(pid, "VmHWM").orElse(-1),
+                  ProcFs.statusKb(pid, "VmRSS").orElse(-1),
                   cpu));
         });
     return usages;

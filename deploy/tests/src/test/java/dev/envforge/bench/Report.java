@@ -174,6 +174,7 @@ final class Report {
         ours += usage.cpuSeconds();
       }
     }
+    line("    CPU per environment: %s", cpuShares(CpuShares.of(usages, environments)));
     double capacity = machine.wallSeconds() * machine.cpus();
     line(
         "    machine: %.1f of %.1f core-seconds busy (%.0f%%); %.1f s of it outside the processes above (other work on this machine)",
@@ -183,7 +184,14 @@ final class Report {
         Math.max(0, machine.busyCoreSeconds() - ours));
   }
 
-  void verdict(FloorResults floor, ApiResults results, BenchOptions options) {
+  /**
+   * @param usages the processes watched while the API provisioned
+   */
+  void verdict(
+      FloorResults floor,
+      ApiResults results,
+      List<ProcessWatch.Usage> usages,
+      BenchOptions options) {
     line("");
     Summary floorSummary = floor == null ? null : floor.perEnvironment();
     if (results.observed().count() == 0) {
@@ -195,9 +203,25 @@ final class Report {
           floorSummary.p50(),
           (double) results.observed().p50() / floorSummary.p50(),
           (double) results.workflow().p50() / floorSummary.p50());
+      line(
+          "       measured at C=%d: the floor is one environment at a time, so C=1 compares like with like",
+          options.concurrency());
     } else {
       line("ratio  no floor measured");
     }
+    line(
+        "cpu    per READY environment: %s",
+        cpuShares(CpuShares.of(usages, results.ready().size())));
+    usages.stream()
+        .filter(usage -> usage.name().equals("worker"))
+        .findFirst()
+        .ifPresent(
+            worker ->
+                line(
+                    "memory worker RSS at the end of the run %s (peak sampled %s, lifetime peak %s)",
+                    megabytes(worker.endRssKb()),
+                    megabytes(worker.peakRssKb()),
+                    megabytes(worker.hwmKb())));
     line(
         "target >= 10 READY/s at C=50, N=500, 0 failures: this run C=%d N=%d, %.2f READY/s, %d failures,"
             + " %d unfinished, %d not requested",
@@ -207,6 +231,21 @@ final class Report {
         results.failures().size(),
         results.unfinished().size(),
         results.notStarted());
+    line(
+        "       p50 time-to-READY %s (seen by GET)",
+        results.observed().count() == 0 ? "n/a" : results.observed().p50() + " ms");
+  }
+
+  private static String cpuShares(CpuShares shares) {
+    return String.format(
+        Locale.ROOT,
+        "%s %.0f ms, %s %.0f ms, envforge / platform %.2fx%s",
+        CpuShares.ORCHESTRATION_LABEL,
+        shares.orchestrationMillisPerEnvironment(),
+        CpuShares.PLATFORM_LABEL,
+        shares.platformMillisPerEnvironment(),
+        shares.ratio(),
+        shares.unwatched().isEmpty() ? "" : " (not watched: " + shares.unwatched() + ")");
   }
 
   void cleanup(String what) {
