@@ -38,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class KubernetesNamespaceDeletionsIT {
 
   private static final String HOLD_FINALIZER = "envforge.dev/it-hold";
+
   /**
    * Patience restarts whenever a namespace goes; the controller-manager on a loaded machine can
    * take tens of seconds before it removes an empty namespace, so only the held one may outlast it.
