@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.envforge.activities.access.AccessObjects;
+import dev.envforge.activities.access.AccessSettings;
+import dev.envforge.activities.access.KubernetesAccessActivities;
 import dev.envforge.activities.kubernetes.ClusterClients;
 import dev.envforge.activities.kubernetes.LocalClusterClients;
 import dev.envforge.activities.namespace.KubernetesNamespaceActivities;
@@ -13,15 +16,22 @@ import dev.envforge.activities.namespace.WorkerAccess;
 import dev.envforge.activities.secret.ConnectionSecretWriter;
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
+import dev.envforge.workflows.access.SealedTokens;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.EnvironmentLabels;
+import dev.envforge.workflows.activities.IssuedToken;
 import dev.envforge.workflows.activities.NamespaceSpec;
+import dev.envforge.workflows.activities.TokenGrantSpec;
 import dev.envforge.workflows.request.Profile;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
@@ -31,6 +41,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -281,6 +292,10 @@ class HelmChartIT {
             in(anyNamespace, "delete", "", "secrets"),
             in(anyNamespace, "create", "", "events"),
             in(anyNamespace, "create", "events.k8s.io", "events"),
+            // Developers' access: their ServiceAccount by server-side apply, tokens by request.
+            in(anyNamespace, "create", "", "serviceaccounts"),
+            in(anyNamespace, "patch", "", "serviceaccounts"),
+            in(anyNamespace, "create", "", "serviceaccounts/token"),
             clusterWide("create", "platform.envforge.dev", "xenvclusters"),
             clusterWide("get", "platform.envforge.dev", "xenvclusters"),
             clusterWide("delete", "platform.envforge.dev", "xenvclusters"),
@@ -296,6 +311,7 @@ class HelmChartIT {
   @Test
   @Order(4)
   void givenTheInstall_theWorker_shouldBeRefusedWhatItDoesNotNeed() {
+    String anyNamespace = "env-team-app";
     List<Access> refused =
         List.of(
             in("kube-system", "get", "", "secrets"),
@@ -309,8 +325,15 @@ class HelmChartIT {
             clusterWide("delete", "", "nodes"),
             in("default", "create", "", "pods"),
             in("default", "create", "apps", "deployments"),
-            in("default", "create", "", "serviceaccounts/token"),
-            clusterWide("impersonate", "", "users"));
+            // Access needs to make ServiceAccounts and tokens, never to read, list or remove them:
+            // the namespace's deletion removes them. Writing them outside managed namespaces is
+            // RBAC's to allow and the admission policy's to refuse (below).
+            in(anyNamespace, "get", "", "serviceaccounts"),
+            clusterWide("list", "", "serviceaccounts"),
+            in(anyNamespace, "delete", "", "serviceaccounts"),
+            in(anyNamespace, "update", "", "serviceaccounts"),
+            clusterWide("impersonate", "", "users"),
+            clusterWide("impersonate", "", "serviceaccounts"));
 
     assertThat(refused)
         .allSatisfy(
@@ -367,6 +390,30 @@ class HelmChartIT {
                           }))
           .isInstanceOf(KubernetesClientException.class)
           .hasMessageContaining("not kube-system");
+
+      ServiceAccount accountInKubeSystem =
+          new ServiceAccountBuilder()
+              .withNewMetadata()
+              .withName("envforge-it-" + suffix)
+              .withNamespace("kube-system")
+              .endMetadata()
+              .build();
+      assertThatThrownBy(() -> worker.resource(accountInKubeSystem).dryRun().create())
+          .isInstanceOf(KubernetesClientException.class)
+          .hasMessageContaining("not in kube-system");
+
+      // A TokenRequest has no dry run; refused, it mints nothing.
+      TokenRequest tokenInDefault =
+          new TokenRequestBuilder().withNewSpec().withExpirationSeconds(600L).endSpec().build();
+      assertThatThrownBy(
+              () ->
+                  worker
+                      .serviceAccounts()
+                      .inNamespace("default")
+                      .withName("default")
+                      .tokenRequest(tokenInDefault))
+          .isInstanceOf(KubernetesClientException.class)
+          .hasMessageContaining("not in default");
     }
   }
 
@@ -387,7 +434,7 @@ class HelmChartIT {
             access -> assertThat(allows(starterUser, access)).as(access.toString()).isFalse());
   }
 
-  /** The namespace activities themselves, run as the worker's service account. */
+  /** The namespace and access activities themselves, run as the worker's service account. */
   @Test
   @Order(5)
   void givenTheInstall_theNamespaceActivitiesRunAsTheWorker_shouldProvisionAndTearDown() {
@@ -414,6 +461,33 @@ class HelmChartIT {
 
       activities.ensureNamespace(spec);
       activities.applyGuardrails(spec);
+
+      // Developers' access: their ServiceAccount, a token bound to a grant's Secret, revoked.
+      var access =
+          new KubernetesAccessActivities(
+              new SingleCluster(worker),
+              NamespaceSettings.defaults(),
+              AccessSettings.defaults(),
+              Clock.systemUTC());
+      access.ensureAccessAccount(spec);
+      String grantId = "helm-it-" + suffix;
+      IssuedToken token =
+          access.issueToken(
+              new TokenGrantSpec(
+                  spec,
+                  grantId,
+                  Duration.ofMinutes(10),
+                  labels.expiresAt(),
+                  SealedTokens.encode(SealedTokens.newKeyPair().getPublic())));
+      assertThat(token.expiresAt()).isAfter(Instant.now());
+      access.revokeGrant(spec, grantId);
+      assertThat(
+              admin
+                  .secrets()
+                  .inNamespace(environmentNamespace)
+                  .withName(AccessObjects.boundSecretName(grantId))
+                  .get())
+          .isNull();
       Secret connection =
           new SecretBuilder()
               .withNewMetadata()

@@ -312,7 +312,7 @@ class CliTest {
     api.json(
         "POST",
         ENV + "/access",
-        200,
+        201,
         new ObjectMapper()
             .writeValueAsString(
                 Map.of(
@@ -321,13 +321,22 @@ class CliTest {
                     "expiresAt",
                     "2030-01-01T01:00:00Z",
                     "grantId",
-                    "g1")));
+                    "g1",
+                    "namespace",
+                    "demo-web",
+                    "server",
+                    "https://k",
+                    "serviceAccount",
+                    "system:serviceaccount:demo-web:envforge-developer",
+                    "grantedTo",
+                    "demo-ci")));
 
     Run printed = run("kubeconfig", "demo/web", "--ttl", "1h");
     assertThat(printed.code()).as(printed.err()).isZero();
     assertThat(printed.out()).isEqualTo(kubeconfig);
     assertThat(printed.err())
         .contains("grant g1 expires at 2030-01-01T01:00:00Z")
+        .contains("namespace demo-web")
         .doesNotContain("sa-token");
     assertThat(new ObjectMapper().readTree(api.received.get(0).body()).get("ttl").asText())
         .isEqualTo("PT1H");

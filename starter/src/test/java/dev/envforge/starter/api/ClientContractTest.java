@@ -2,6 +2,7 @@ package dev.envforge.starter.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.envforge.client.AccessGrant;
 import dev.envforge.client.Environment;
 import dev.envforge.client.EnvironmentListItem;
 import dev.envforge.client.EnvironmentPage;
@@ -34,6 +35,7 @@ class ClientContractTest {
     assertThat(fields(Environment.class)).isEqualTo(fields(EnvironmentView.class));
     assertThat(fields(EnvironmentStep.class)).isEqualTo(fields(StepView.class));
     assertThat(fields(EnvironmentPage.class)).isEqualTo(fields(EnvironmentPageView.class));
+    assertThat(fields(AccessGrant.class)).isEqualTo(fields(AccessView.class));
     // The list item's visibility part is unwrapped into it on the wire.
     List<String> listed = new ArrayList<>(fields(ListedEnvironment.class));
     listed.addAll(

@@ -21,10 +21,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 class AccessIT extends RealPlatformTestBase {
 
   private static final String NAME = "door";
-  private static final Duration KUBECTL_PATIENCE = Duration.ofSeconds(30);
 
   @LocalServerPort private int port;
   @Autowired private WorkflowClient temporal;
@@ -104,14 +101,14 @@ class AccessIT extends RealPlatformTestBase {
         .isEqualTo(Instant.ofEpochSecond(exp));
 
     // Inside its namespace: the team's role.
-    assertThat(kubectl(kubeconfig, "create", "configmap", "probe", "--from-literal=a=b"))
+    assertThat(Kubectl.run(kubeconfig, "create", "configmap", "probe", "--from-literal=a=b"))
         .as("create a ConfigMap")
         .satisfies(r -> assertThat(r.exit()).as(r.output()).isZero());
-    assertThat(kubectl(kubeconfig, "create", "deployment", "web", "--image=pause"))
+    assertThat(Kubectl.run(kubeconfig, "create", "deployment", "web", "--image=pause"))
         .as("create a Deployment")
         .satisfies(r -> assertThat(r.exit()).as(r.output()).isZero());
     assertThat(
-            kubectl(
+            Kubectl.run(
                 kubeconfig,
                 "get",
                 "secret",
@@ -122,13 +119,15 @@ class AccessIT extends RealPlatformTestBase {
         .satisfies(r -> assertThat(r.exit()).as(r.output()).isZero());
 
     // Nowhere else.
-    assertForbidden(kubectl(kubeconfig, "get", "namespaces"), "list namespaces");
-    assertForbidden(kubectl(kubeconfig, "get", "nodes"), "read nodes");
-    assertForbidden(kubectl(kubeconfig, "get", "pods", "-n", "kube-system"), "touch kube-system");
+    assertForbidden(Kubectl.run(kubeconfig, "get", "namespaces"), "list namespaces");
+    assertForbidden(Kubectl.run(kubeconfig, "get", "nodes"), "read nodes");
     assertForbidden(
-        kubectl(kubeconfig, "get", "configmaps", "-n", otherNamespace), "read another environment");
+        Kubectl.run(kubeconfig, "get", "pods", "-n", "kube-system"), "touch kube-system");
     assertForbidden(
-        kubectl(
+        Kubectl.run(kubeconfig, "get", "configmaps", "-n", otherNamespace),
+        "read another environment");
+    assertForbidden(
+        Kubectl.run(
             kubeconfig,
             "create",
             "rolebinding",
@@ -137,7 +136,7 @@ class AccessIT extends RealPlatformTestBase {
             "--serviceaccount=" + namespace + ":envforge-developer"),
         "create a RoleBinding");
     assertForbidden(
-        kubectl(
+        Kubectl.run(
             kubeconfig,
             "create",
             "clusterrolebinding",
@@ -166,7 +165,7 @@ class AccessIT extends RealPlatformTestBase {
     HttpResponse<String> revoked = api.revokeAccess(team, NAME, grantId);
     assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
     awaitRefused(kubeconfig, "after revoke");
-    assertThat(kubectl(secondKubeconfig, "get", "configmaps", "-o", "name").exit()).isZero();
+    assertThat(Kubectl.run(secondKubeconfig, "get", "configmaps", "-o", "name").exit()).isZero();
 
     // The history holds no token, in any form.
     String history = rawHistory(EnvironmentNaming.workflowId(team, NAME), runId);
@@ -195,17 +194,10 @@ class AccessIT extends RealPlatformTestBase {
     await(when)
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofSeconds(2))
-        .until(
-            () -> {
-              Kubectl result = kubectl(kubeconfig, "get", "configmaps", "-o", "name");
-              return result.exit() != 0
-                  && (result.output().contains("Unauthorized")
-                      || result.output().contains("Forbidden")
-                      || result.output().contains("forbidden"));
-            });
+        .until(() -> Kubectl.run(kubeconfig, "get", "configmaps", "-o", "name").refused());
   }
 
-  private static void assertForbidden(Kubectl result, String what) {
+  private static void assertForbidden(Kubectl.Result result, String what) {
     assertThat(result.exit()).as(what + ": " + result.output()).isNotZero();
     assertThat(result.output()).as(what).containsIgnoringCase("forbidden");
   }
@@ -225,24 +217,6 @@ class AccessIT extends RealPlatformTestBase {
     Files.writeString(path, contents);
     Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
     return path;
-  }
-
-  record Kubectl(int exit, String output) {}
-
-  private static Kubectl kubectl(Path kubeconfig, String... args) throws Exception {
-    List<String> command =
-        new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().remove("KUBECONFIG");
-    Process process = builder.start();
-    if (!process.waitFor(KUBECTL_PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("kubectl " + String.join(" ", args) + " did not end");
-    }
-    return new Kubectl(
-        process.exitValue(),
-        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
   }
 
   private String rawHistory(String workflowId, String runId) {

@@ -84,6 +84,8 @@ public final class KubeconfigCommand implements Callable<Integer> {
                 + grant.grantId()
                 + " expires at "
                 + grant.expiresAt()
+                + "; namespace "
+                + grant.namespace()
                 + "; revoke: envforge kubeconfig "
                 + environment
                 + " --revoke "
