@@ -8,6 +8,7 @@ import dev.envforge.workflows.codec.CodecKeys;
 import dev.envforge.workflows.codec.EncryptedDataConverter;
 import dev.envforge.workflows.request.EnvironmentNaming;
 import io.temporal.api.common.v1.Payload;
+import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.history.v1.History;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -99,10 +100,10 @@ class EncryptedPayloadsIT extends DevServerApiTestBase {
     assertThat(input.getMetadataMap().get("encoding").toStringUtf8())
         .isEqualTo(AesGcmPayloadCodec.ENCODING);
     assertThat(input.getMetadataMap().get("encryption-key-id").toStringUtf8()).isEqualTo("k1");
+    // Steps' results: regular activities' completions and local activities' markers alike.
     List<String> resultEncodings =
         history.getEventsList().stream()
-            .filter(HistoryEvent::hasActivityTaskCompletedEventAttributes)
-            .map(e -> e.getActivityTaskCompletedEventAttributes().getResult())
+            .flatMap(event -> activityResultsOf(event).stream())
             .filter(result -> result.getPayloadsCount() > 0)
             .map(result -> result.getPayloads(0).getMetadataMap().get("encoding").toStringUtf8())
             .toList();
@@ -214,16 +215,24 @@ class EncryptedPayloadsIT extends DevServerApiTestBase {
         .getHistory();
   }
 
+  private static List<Payloads> activityResultsOf(HistoryEvent event) {
+    if (event.hasActivityTaskCompletedEventAttributes()) {
+      return List.of(event.getActivityTaskCompletedEventAttributes().getResult());
+    }
+    if (event.hasMarkerRecordedEventAttributes()) {
+      Payloads result = event.getMarkerRecordedEventAttributes().getDetailsMap().get("result");
+      return result == null ? List.of() : List.of(result);
+    }
+    return List.of();
+  }
+
   private static List<Payload> payloadsOf(HistoryEvent event) {
     List<Payload> payloads = new ArrayList<>();
     if (event.hasWorkflowExecutionStartedEventAttributes()) {
       payloads.addAll(
           event.getWorkflowExecutionStartedEventAttributes().getInput().getPayloadsList());
     }
-    if (event.hasActivityTaskCompletedEventAttributes()) {
-      payloads.addAll(
-          event.getActivityTaskCompletedEventAttributes().getResult().getPayloadsList());
-    }
+    activityResultsOf(event).forEach(result -> payloads.addAll(result.getPayloadsList()));
     if (event.hasWorkflowExecutionUpdateCompletedEventAttributes()) {
       var outcome = event.getWorkflowExecutionUpdateCompletedEventAttributes().getOutcome();
       payloads.addAll(outcome.getSuccess().getPayloadsList());

@@ -89,10 +89,13 @@ class TemporalCallsIT {
     }
   }
 
-  /** A database step that takes a while, like a Crossplane composite becoming ready. */
+  /**
+   * A Crossplane database that takes a while to become Ready. It is a regular activity (local calls
+   * keep the run's workflow task, and so its queries, waiting), so the streams poll during it.
+   */
   static class SlowDatabase extends FakePlatform {
     @Override
-    public DatabaseRef ensureDatabase(DatabaseSpec spec) {
+    public DatabaseRef ensureCompositeDatabase(DatabaseSpec spec) {
       try {
         Thread.sleep(SLOW_DATABASE.toMillis());
       } catch (InterruptedException e) {
@@ -170,7 +173,7 @@ class TemporalCallsIT {
     String body =
         """
         {"team":"%s","name":"web","cluster":{"mode":"shared","name":"local"},"profile":"small",
-         "database":{"kind":"postgres","driver":"direct"},"ttl":"PT2H"}
+         "database":{"kind":"postgres","driver":"crossplane"},"ttl":"PT2H"}
         """
             .formatted(team);
     // The client's first call also asks the server for its capabilities; not part of any step.

@@ -50,7 +50,9 @@ class EndToEndIT extends RealPlatformTestBase {
         .containsEntry(EnvironmentLabels.TEAM, team);
     assertThat(cluster.guardrails(namespace))
         .extracting(object -> object.substring(0, object.indexOf('/')))
-        .containsExactlyInAnyOrder("ResourceQuota", "LimitRange", "NetworkPolicy", "RoleBinding");
+        // Two RoleBindings to the team's ClusterRole: the team's group, the developers' account.
+        .containsExactlyInAnyOrder(
+            "ResourceQuota", "LimitRange", "NetworkPolicy", "RoleBinding", "RoleBinding");
 
     // The Secret is what an application gets: its login must really open the database.
     String secretName = ready.get("secretName").asString();
