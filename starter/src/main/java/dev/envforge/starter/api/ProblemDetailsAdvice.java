@@ -8,6 +8,7 @@ import dev.envforge.starter.quota.TeamLimitExceededException;
 import dev.envforge.starter.temporal.NoSweepYetException;
 import dev.envforge.starter.temporal.TemporalUnavailableException;
 import dev.envforge.starter.temporal.UpdateRefusedException;
+import dev.envforge.starter.temporal.WorkerUnavailableException;
 import dev.envforge.workflows.request.FieldError;
 import java.net.URI;
 import java.util.List;
@@ -109,6 +110,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             wrongState ? "Environment is not READY" : "Update refused");
     problem.setDetail(e.getMessage());
     return problem;
+  }
+
+  @ExceptionHandler(WorkerUnavailableException.class)
+  ResponseEntity<ProblemDetail> noWorker(WorkerUnavailableException e) {
+    log.warn("no worker answered: {}", e.getMessage());
+    ProblemDetail problem =
+        problem(HttpStatus.SERVICE_UNAVAILABLE, "worker-unavailable", "Worker unavailable");
+    problem.setDetail(e.getMessage() + "; retry later");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .body(problem);
   }
 
   @ExceptionHandler(TemporalUnavailableException.class)

@@ -1,16 +1,19 @@
 package dev.envforge.starter.environments;
 
+import dev.envforge.workflows.request.RequestValidator;
 import java.util.regex.Pattern;
 
 /** The label rule that team and name follow, for path variables and query parameters. */
 final class Dns1123 {
 
-  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  private static final Pattern LABEL = Pattern.compile(RequestValidator.DNS_1123_LABEL_PATTERN);
 
   private Dns1123() {}
 
   static boolean isLabel(String value) {
-    return value != null && LABEL.matcher(value).matches();
+    return value != null
+        && value.length() <= RequestValidator.MAX_LABEL_LENGTH
+        && LABEL.matcher(value).matches();
   }
 
   static void requireLabel(String field, String value) {

@@ -129,11 +129,7 @@ public class EnvironmentService {
   public Observation follow(String team, String name, String runId) {
     String workflowId = EnvironmentNaming.workflowId(team, name);
     Optional<EnvironmentStatus> open = runs.statusWhileOpen(workflowId, runId);
-    EnvironmentStatus status =
-        open.orElseGet(
-            () ->
-                runs.completedStatus(workflowId, runId)
-                    .orElseGet(() -> runs.status(workflowId, runId)));
+    EnvironmentStatus status = open.orElseGet(() -> runs.finalStatus(workflowId, runId));
     return new Observation(observed(team, name, workflowId, runId, status), open.isEmpty());
   }
 
@@ -232,15 +228,13 @@ public class EnvironmentService {
   }
 
   /**
-   * A run's status: a destroyed environment's from its run's result, which needs no worker; any
-   * other run's from its status query.
+   * A run's status: an open run's from its status query; a closed run's final status, which needs
+   * no worker (see {@link EnvironmentRuns#finalStatus}).
    */
   private EnvironmentStatus statusOf(RunDescription run) {
-    Optional<EnvironmentStatus> result =
-        run.completed()
-            ? runs.completedStatus(run.workflowId(), run.runId())
-            : Optional.<EnvironmentStatus>empty();
-    return result.orElseGet(() -> runs.status(run.workflowId(), run.runId()));
+    return run.open()
+        ? runs.status(run.workflowId(), run.runId())
+        : runs.finalStatus(run.workflowId(), run.runId());
   }
 
   private ObservedEnvironment observed(

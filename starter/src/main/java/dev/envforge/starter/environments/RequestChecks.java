@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,9 +16,29 @@ import java.util.stream.Collectors;
  * request is a 400 naming its field before anything reaches Temporal. Where the workflow checks the
  * same thing again, the message is the workflow's own.
  */
-final class RequestChecks {
+public final class RequestChecks {
 
-  static final int MAX_REASON_LENGTH = 200;
+  public static final int MAX_REASON_LENGTH = 200;
+
+  /**
+   * A reason on one line: no control, line-separating, surrogate or invisible formatting
+   * characters. Written so that any regex dialect reads it alike (the API's document states it);
+   * the check below also refuses unassigned code points, which no such class can list.
+   */
+  public static final String REASON_PATTERN =
+      "[^\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u0600-\\u0605\\u061c\\u06dd\\u070f"
+          + "\\u0890\\u0891\\u08e2\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064"
+          + "\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb\\ud800-\\udfff]*";
+
+  private static final Pattern REASON = Pattern.compile(REASON_PATTERN);
+
+  /**
+   * A regex that admits only whole values, in every dialect that reads the API's document: a bare
+   * {@code $} would also admit a value with one more line break at its end in some of them.
+   */
+  public static String whole(String regex) {
+    return "^(?:" + regex + ")$(?![\\s\\S])";
+  }
 
   private RequestChecks() {}
 
@@ -53,7 +74,8 @@ final class RequestChecks {
       throw new InvalidRequestException(
           "reason", "must be at most " + MAX_REASON_LENGTH + " characters");
     }
-    if (reason.codePoints().anyMatch(RequestChecks::unprintable)) {
+    if (!REASON.matcher(reason).matches()
+        || reason.codePoints().anyMatch(RequestChecks::unprintable)) {
       throw new InvalidRequestException("reason", "must not contain control characters");
     }
   }
@@ -66,6 +88,26 @@ final class RequestChecks {
           "pageSize", "must be between 1 and " + listing.maxPageSize());
     }
     return size;
+  }
+
+  /** The phase filter's rule as a regex: a phase's name, in any case. */
+  public static String phasePattern() {
+    return Arrays.stream(Phase.values())
+        .map(phase -> anyCase(phase.name()))
+        .collect(Collectors.joining("|", "^(?:", ")$(?![\\s\\S])"));
+  }
+
+  private static String anyCase(String name) {
+    StringBuilder pattern = new StringBuilder();
+    name.chars()
+        .forEach(
+            c ->
+                pattern
+                    .append('[')
+                    .append((char) c)
+                    .append(Character.toLowerCase((char) c))
+                    .append(']'));
+    return pattern.toString();
   }
 
   /** A phase filter in any case; null for none. */

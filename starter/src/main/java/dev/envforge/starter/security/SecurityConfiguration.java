@@ -26,7 +26,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -99,6 +101,18 @@ public class SecurityConfiguration {
         .addFilterAfter(new AuditLogFilter(), ExceptionTranslationFilter.class)
         .addFilterAfter(new RateLimitFilter(rateLimits), AuditLogFilter.class);
     return http.build();
+  }
+
+  /**
+   * The firewall's other rules stay; only the method check goes, because it would refuse a method
+   * such as QUERY with a 400. Spring MVC then answers any method an endpoint does not map with a
+   * 405 and the Allow header, and a path nobody maps with a 404, each as a problem detail.
+   */
+  @Bean
+  HttpFirewall firewallLettingMvcAnswerMethods() {
+    StrictHttpFirewall firewall = new StrictHttpFirewall();
+    firewall.setUnsafeAllowAnyHttpMethod(true);
+    return firewall;
   }
 
   @Bean

@@ -9,13 +9,10 @@ import dev.envforge.workflows.environment.ExtendRequest;
 import dev.envforge.workflows.environment.Phase;
 import dev.envforge.workflows.request.EnvironmentNaming;
 import dev.envforge.workflows.request.EnvironmentRequest;
-import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.QueryRejectCondition;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -25,7 +22,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowTargetOptions;
 import io.temporal.common.SearchAttributes;
-import io.temporal.payload.context.WorkflowSerializationContext;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -48,6 +44,12 @@ public class EnvironmentRuns {
   /** As many runs as the time-to-ready recorder remembers; each costs a few dozen bytes. */
   private static final int REMEMBERED_OPEN_RUNS = 10_000;
 
+  /**
+   * How long a closed run's query may wait for a worker before its history answers instead; a
+   * worker that is there replays a run in well under this.
+   */
+  private static final Duration CLOSED_RUN_QUERY_PATIENCE = Duration.ofSeconds(2);
+
   private final WorkflowClient client;
 
   /**
@@ -58,6 +60,7 @@ public class EnvironmentRuns {
 
   private final EnvforgeProperties properties;
   private final CallDeadlines deadlines;
+  private final ClosedRunHistory history;
   private final OpenRuns openRuns = new OpenRuns(REMEMBERED_OPEN_RUNS);
 
   public EnvironmentRuns(
@@ -71,6 +74,7 @@ public class EnvironmentRuns {
                 .build());
     this.properties = properties;
     this.deadlines = deadlines;
+    this.history = new ClosedRunHistory(client);
   }
 
   /** Whether {@link #start} made a new run, and which run holds the workflow id now. */
@@ -126,31 +130,7 @@ public class EnvironmentRuns {
    * a repeated request is recognised even while the workers are down.
    */
   public EnvironmentRequest startInput(String workflowId, String runId) {
-    return TemporalFailures.translated(
-        () -> {
-          HistoryEvent first =
-              client
-                  .getWorkflowServiceStubs()
-                  .blockingStub()
-                  .getWorkflowExecutionHistory(
-                      GetWorkflowExecutionHistoryRequest.newBuilder()
-                          .setNamespace(namespace())
-                          .setExecution(
-                              WorkflowExecution.newBuilder()
-                                  .setWorkflowId(workflowId)
-                                  .setRunId(runId))
-                          .setMaximumPageSize(1)
-                          .build())
-                  .getHistory()
-                  .getEvents(0);
-          Payloads input = first.getWorkflowExecutionStartedEventAttributes().getInput();
-          return client
-              .getOptions()
-              .getDataConverter()
-              .withContext(new WorkflowSerializationContext(namespace(), workflowId))
-              .fromPayloads(
-                  0, Optional.of(input), EnvironmentRequest.class, EnvironmentRequest.class);
-        });
+    return TemporalFailures.translated(() -> history.startInput(workflowId, runId));
   }
 
   /**
@@ -224,6 +204,27 @@ public class EnvironmentRuns {
                       properties.queryTimeout(), () -> run.getResult(EnvironmentStatus.class))));
     } catch (WorkflowFailedException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * The final status of a closed run, answered with no worker if need be: a destroyed environment's
+   * from its result; a failed, terminated or timed-out one's from its status query when a worker
+   * answers it at once (it knows the steps), else from the run's history.
+   */
+  public EnvironmentStatus finalStatus(String workflowId, String runId) {
+    Optional<EnvironmentStatus> result = completedStatus(workflowId, runId);
+    if (result.isPresent()) {
+      return result.get();
+    }
+    try {
+      return status(workflowId, runId, CLOSED_RUN_QUERY_PATIENCE);
+    } catch (TemporalUnavailableException e) {
+      if (e instanceof WorkerUnavailableException || e.timedOut()) {
+        log.debug("no worker replays {}; reading its history: {}", workflowId, e.getMessage());
+        return TemporalFailures.translated(() -> history.endedStatus(workflowId, runId));
+      }
+      throw e;
     }
   }
 

@@ -23,6 +23,25 @@ final class TemporalFailures {
 
   /** Runs a call to Temporal, turning an unreachable or slow server into one exception. */
   static <T> T translated(Supplier<T> call) {
+    return withoutWorker(() -> translatedFromSdk(call));
+  }
+
+  /**
+   * The server refuses a query at once with FAILED_PRECONDITION when no worker has polled the task
+   * queue recently: that is a missing worker, which the caller may wait out, not a broken request.
+   */
+  private static <T> T withoutWorker(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      if (!(e instanceof WorkerUnavailableException) && isNoPoller(e)) {
+        throw new WorkerUnavailableException(e);
+      }
+      throw e;
+    }
+  }
+
+  private static <T> T translatedFromSdk(Supplier<T> call) {
     try {
       return call.get();
     } catch (WorkflowUpdateTimeoutOrCancelledException e) {
@@ -78,6 +97,21 @@ final class TemporalFailures {
     } catch (WorkflowUpdateException e) {
       throw refusal(e);
     }
+  }
+
+  static boolean isNoPoller(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StatusRuntimeException status) {
+        String description = status.getStatus().getDescription();
+        return status.getStatus().getCode() == Status.Code.FAILED_PRECONDITION
+            && description != null
+            && description.contains("no poller");
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   /** Whether the server refused the call's arguments, such as a visibility page token. */

@@ -42,14 +42,19 @@ class ApiFuzzIT {
   private static final String TOKEN = "fuzz-token-" + UUID.randomUUID();
   private static final String TASK_QUEUE = "fuzz-" + UUID.randomUUID();
 
-  /** Examples per operation and phase: enough to reach every field, bounded in time. */
-  private static final int MAX_EXAMPLES = 10;
+  /**
+   * Examples per operation and phase: with every phase (examples, coverage, fuzzing, stateful
+   * links) this comes to well over a thousand cases, bounded in time. Override with
+   * -Dfuzz.max-examples for a longer run by hand.
+   */
+  private static final int MAX_EXAMPLES = Integer.getInteger("fuzz.max-examples", 60);
 
   /** Schemathesis stops generating after this; the run then finishes its last cases. */
-  private static final Duration FUZZ_TIME = Duration.ofMinutes(2);
+  private static final Duration FUZZ_TIME =
+      Duration.ofSeconds(Long.getLong("fuzz.max-seconds", 300));
 
   private static final Duration INSTALL_LIMIT = Duration.ofMinutes(10);
-  private static final Duration RUN_LIMIT = Duration.ofMinutes(5);
+  private static final Duration RUN_LIMIT = FUZZ_TIME.plus(Duration.ofMinutes(5));
 
   @LocalServerPort int port;
   @Autowired WorkflowClient client;
@@ -97,8 +102,9 @@ class ApiFuzzIT {
                 "--header",
                 "Authorization: Bearer " + TOKEN,
                 "--checks",
-                "not_a_server_error,status_code_conformance,content_type_conformance,"
-                    + "response_headers_conformance,response_schema_conformance",
+                "all",
+                "--phases",
+                "examples,coverage,fuzzing,stateful",
                 "--max-examples",
                 Integer.toString(MAX_EXAMPLES),
                 "--seed",

@@ -2,9 +2,14 @@ package dev.envforge.starter.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.envforge.workflows.quota.TeamQuotaWorkflow;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.List;
@@ -41,8 +46,29 @@ public final class TemporalRuns {
     return client.listExecutions("WorkflowId = '" + workflowId + "'").toList();
   }
 
-  /** Terminates the team's open runs; their workers stop at once, leaving what they made. */
+  /**
+   * Terminates the team's open runs, its quota run included; their workers stop at once, leaving
+   * what they made. A test team's runs sit on a task queue that no worker polls once the test is
+   * over, so nothing else would ever end them.
+   */
   public void terminateOpenRunsOf(String team, String why) {
+    WorkflowStub quota =
+        client.newUntypedWorkflowStub(
+            TeamQuotaWorkflow.workflowId(team), Optional.empty(), Optional.empty());
+    try {
+      if (quota.describe().getStatus()
+          == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+        quota.terminate(why);
+      }
+    } catch (WorkflowNotFoundException e) {
+      // The team never asked for a slot.
+    } catch (WorkflowServiceException e) {
+      if (!(e.getCause() instanceof StatusRuntimeException status)
+          || status.getStatus().getCode() != Status.Code.NOT_FOUND) {
+        throw e;
+      }
+      // The quota run ended on its own meanwhile.
+    }
     client
         .listExecutions("EnvTeam = '" + team + "' AND ExecutionStatus = 'Running'")
         .forEach(

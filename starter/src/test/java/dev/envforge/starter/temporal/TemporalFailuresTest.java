@@ -40,6 +40,40 @@ class TemporalFailuresTest {
   }
 
   @Test
+  void givenNoPollerOnTheTaskQueue_whenCalled_itShouldBeAMissingWorkerNotAFailure() {
+    assertThatThrownBy(
+            () ->
+                TemporalFailures.translated(
+                    () -> {
+                      throw new WorkflowServiceException(
+                          RUN,
+                          "EnvironmentWorkflow",
+                          new StatusRuntimeException(
+                              Status.FAILED_PRECONDITION.withDescription(
+                                  "no poller seen for task queue recently")));
+                    }))
+        .isInstanceOfSatisfying(
+            WorkerUnavailableException.class,
+            e -> {
+              assertThat(e.timedOut()).isFalse();
+              assertThat(e.getMessage()).contains("no worker");
+            });
+  }
+
+  @Test
+  void givenAnotherFailedPrecondition_whenCalled_itShouldPassUnchanged() {
+    StatusRuntimeException other =
+        new StatusRuntimeException(Status.FAILED_PRECONDITION.withDescription("something else"));
+    assertThatThrownBy(
+            () ->
+                TemporalFailures.translated(
+                    () -> {
+                      throw other;
+                    }))
+        .isSameAs(other);
+  }
+
+  @Test
   void givenAnyOtherFailure_whenCalled_itShouldPassUnchanged() {
     IllegalStateException failure = new IllegalStateException("x");
     assertThatThrownBy(

@@ -9,10 +9,15 @@ import java.util.regex.Pattern;
 /** Checks a request's fields; every message names the field it is about. Pure. */
 public final class RequestValidator {
 
-  /** RFC 1123 label as Kubernetes uses it for namespace names. */
-  private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  /**
+   * RFC 1123 label as Kubernetes uses it for namespace names. Public, with the length, so that the
+   * API's document states the very rule this enforces.
+   */
+  public static final String DNS_1123_LABEL_PATTERN = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
 
-  private static final int MAX_LABEL_LENGTH = 63;
+  public static final int MAX_LABEL_LENGTH = 63;
+
+  private static final Pattern DNS_1123_LABEL = Pattern.compile(DNS_1123_LABEL_PATTERN);
 
   private RequestValidator() {}
 

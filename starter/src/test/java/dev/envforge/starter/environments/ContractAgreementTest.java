@@ -1,0 +1,177 @@
+package dev.envforge.starter.environments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.envforge.starter.api.ContractSchemas;
+import dev.envforge.starter.config.TestProperties;
+import dev.envforge.workflows.environment.ExtendRequest;
+import dev.envforge.workflows.request.EnvironmentRequest;
+import dev.envforge.workflows.request.RequestLimits;
+import dev.envforge.workflows.request.RequestValidator;
+import dev.envforge.workflows.request.TtlPolicy;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/**
+ * The rules the OpenAPI document states (see {@link ContractSchemas}) and the checks the API runs
+ * agree value for value: whatever the document's pattern admits, the check accepts, and the other
+ * way round. The document test proves the served document carries these very patterns.
+ */
+class ContractAgreementTest {
+
+  static final List<String> LABELS =
+      List.of(
+          "a",
+          "payments",
+          "a-b",
+          "a1",
+          "1a",
+          "-a",
+          "a-",
+          "A",
+          "a_b",
+          "a.b",
+          "",
+          " ",
+          "a b",
+          "p\u0430yments",
+          "a".repeat(63),
+          "a".repeat(64),
+          "a\nb",
+          "ab\n");
+
+  static final List<String> REASONS =
+      List.of(
+          "done",
+          "",
+          "with spaces, commas; and: colons",
+          "a\nb",
+          "a\u0000b",
+          "tab\there",
+          "zero\u200bwidth",
+          "bidi\u202eoverride",
+          "soft\u00adhyphen",
+          "bom\ufeff",
+          "caf\u00e9",
+          "emoji \ud83d\ude00",
+          "lone \ud800 surrogate",
+          "line\u2028separator",
+          "del\u007f",
+          "c1\u0085");
+
+  static final List<String> PHASES =
+      List.of(
+          "READY",
+          "ready",
+          "Ready",
+          "provisioning",
+          "DESTROYED",
+          "failed",
+          "",
+          "unknown",
+          "READY ",
+          "READ");
+
+  static final List<String> DURATIONS =
+      List.of(
+          "PT8H",
+          "pt8h",
+          "P2D",
+          "PT1H30M",
+          "PT0.5S",
+          "PT1,5S",
+          "P1DT2H",
+          "-PT1H",
+          "P-1D",
+          "PT",
+          "P",
+          "P1W",
+          "P1Y",
+          "1H",
+          "PT1H ",
+          "",
+          "PT1.1234567891S",
+          "P1DT",
+          "+PT1H",
+          "PT-1H30M");
+
+  private static final RequestLimits LIMITS =
+      new RequestLimits("", TtlPolicy.global(Duration.ofHours(8), Duration.ofDays(7)));
+
+  @ParameterizedTest
+  @FieldSource("LABELS")
+  void givenALabel_theDocumentAndTheChecksShouldAgree(String value) {
+    boolean documented =
+        value.length() >= 1
+            && value.length() <= RequestValidator.MAX_LABEL_LENGTH
+            && Pattern.compile(RequestChecks.whole(RequestValidator.DNS_1123_LABEL_PATTERN))
+                .matcher(value)
+                .find();
+    boolean validBody =
+        RequestValidator.validate(
+                new EnvironmentRequest(value, "a", null, null, null, null), LIMITS)
+            .stream()
+            .noneMatch(error -> error.field().equals("team"));
+    assertThat(Dns1123.isLabel(value)).as(value).isEqualTo(documented);
+    assertThat(validBody).as(value).isEqualTo(documented);
+  }
+
+  @ParameterizedTest
+  @FieldSource("REASONS")
+  void givenAReason_theDocumentAndTheCheckShouldAgree(String value) {
+    boolean documented =
+        value.length() <= RequestChecks.MAX_REASON_LENGTH
+            && Pattern.compile(RequestChecks.whole(RequestChecks.REASON_PATTERN))
+                .matcher(value)
+                .find();
+    assertThat(accepted(() -> RequestChecks.reason(value))).as(value).isEqualTo(documented);
+  }
+
+  @ParameterizedTest
+  @FieldSource("PHASES")
+  void givenAPhase_theDocumentAndTheCheckShouldAgree(String value) {
+    boolean documented = Pattern.compile(RequestChecks.phasePattern()).matcher(value).find();
+    assertThat(accepted(() -> RequestChecks.phase(value))).as(value).isEqualTo(documented);
+  }
+
+  @ParameterizedTest
+  @FieldSource("DURATIONS")
+  void givenADuration_theDocumentAndTheParserShouldAgree(String value) {
+    boolean documented = Pattern.compile(ContractSchemas.DURATION_PATTERN).matcher(value).find();
+    boolean parsed;
+    try {
+      Duration.parse(value);
+      parsed = true;
+    } catch (DateTimeParseException e) {
+      parsed = false;
+    }
+    assertThat(parsed).as(value).isEqualTo(documented);
+    assertThat(accepted(() -> RequestChecks.extendBody(ExtendRequest.by(value))))
+        .as(value)
+        .isEqualTo(documented);
+  }
+
+  @ParameterizedTest
+  @FieldSource("PAGE_SIZES")
+  void givenAPageSize_theDocumentsBoundsAndTheCheckShouldAgree(int value) {
+    boolean documented = value >= 1 && value <= 100;
+    assertThat(accepted(() -> RequestChecks.pageSize(value, TestProperties.defaults().listing())))
+        .as("" + value)
+        .isEqualTo(documented);
+  }
+
+  static final List<Integer> PAGE_SIZES = List.of(-1, 0, 1, 20, 100, 101, Integer.MAX_VALUE);
+
+  private static boolean accepted(Runnable check) {
+    try {
+      check.run();
+      return true;
+    } catch (InvalidRequestException e) {
+      return false;
+    }
+  }
+}
