@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * An environment as the API answers it ({@code EnvironmentView} on the server). Its parts are the
  * records the server itself uses; a contract test in the API's module keeps the two in step. Names
- * and addresses only: the database's credentials stay in the Secret {@code secretName}.
+ * and addresses only: the database's credentials stay in the Secret {@code secretName}; {@code
+ * grants} lists the developers' credentials handed out (never a token).
  */
 public record Environment(
     String team,
@@ -33,10 +34,12 @@ public record Environment(
     boolean keep,
     ExpiryWarning warning,
     String reason,
+    List<dev.envforge.workflows.access.AccessGrant> grants,
     String temporalUiUrl) {
 
   public Environment {
     steps = steps == null ? List.of() : List.copyOf(steps);
+    grants = grants == null ? List.of() : List.copyOf(grants);
   }
 
   /** {@code team/name}, as the CLI and people write it. */

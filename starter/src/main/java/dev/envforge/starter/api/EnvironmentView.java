@@ -1,6 +1,7 @@
 package dev.envforge.starter.api;
 
 import dev.envforge.starter.environments.ObservedEnvironment;
+import dev.envforge.workflows.access.AccessGrant;
 import dev.envforge.workflows.environment.EnvironmentOutputs;
 import dev.envforge.workflows.environment.EnvironmentStatus;
 import dev.envforge.workflows.environment.ExpiryWarning;
@@ -20,6 +21,8 @@ import java.util.List;
  * @param warning the latest expiry warning sent and what became of it (the Kubernetes Event, the
  *     webhook); null if none was sent
  * @param reason why the environment failed or was destroyed, if it was
+ * @param grants developers' credentials handed out and not revoked: id, who, when, until when
+ *     (never the token); empty when there are none
  * @param temporalUiUrl the run's history in the Temporal UI
  */
 public record EnvironmentView(
@@ -44,6 +47,7 @@ public record EnvironmentView(
     boolean keep,
     ExpiryWarning warning,
     String reason,
+    List<AccessGrant> grants,
     String temporalUiUrl) {
 
   public static EnvironmentView of(ObservedEnvironment environment, TemporalUiLinks links) {
@@ -74,6 +78,7 @@ public record EnvironmentView(
         status.request() != null && status.request().keep(),
         status.warning(),
         status.reason(),
+        status.grants() == null ? List.of() : status.grants(),
         links.run(environment.workflowId(), environment.runId()));
   }
 }

@@ -34,6 +34,7 @@ import dev.envforge.starter.temporal.ListedEnvironment;
 import dev.envforge.starter.temporal.TemporalServer;
 import dev.envforge.starter.temporal.TemporalUnavailableException;
 import dev.envforge.starter.temporal.UpdateRefusedException;
+import dev.envforge.workflows.access.AccessGrant;
 import dev.envforge.workflows.environment.EnvironmentStatus;
 import dev.envforge.workflows.environment.ExpiryWarning;
 import dev.envforge.workflows.environment.ExtendRequest;
@@ -417,6 +418,44 @@ class EnvironmentControllerTest {
         .andExpect(jsonPath("$.warning.event").value("SENT"))
         .andExpect(jsonPath("$.warning.webhook").value("FAILED"))
         .andExpect(jsonPath("$.warning.webhookDetail", containsString("503")));
+  }
+
+  @Test
+  void givenAnEnvironmentWithAGrant_whenFetched_itShouldListTheGrantWithoutAnyToken()
+      throws Exception {
+    givenRun(true, Phase.READY);
+    EnvironmentStatus ready = ready(request());
+    AccessGrant grant =
+        new AccessGrant(
+            "0123456789abcdef",
+            "payments-ci",
+            Instant.parse("2030-01-01T10:05:00Z"),
+            Instant.parse("2030-01-01T11:05:00Z"));
+    when(runs.status(WORKFLOW_ID, RUN_ID))
+        .thenReturn(
+            new EnvironmentStatus(
+                ready.environmentId(),
+                ready.request(),
+                ready.phase(),
+                ready.steps(),
+                ready.outputs(),
+                ready.createdAt(),
+                ready.readyAt(),
+                ready.expiresAt(),
+                false,
+                null,
+                null,
+                List.of(grant)));
+
+    MvcResult result =
+        mvc.perform(get("/api/v1/environments/payments/checkout"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.grants.length()").value(1))
+            .andExpect(jsonPath("$.grants[0].grantId").value("0123456789abcdef"))
+            .andExpect(jsonPath("$.grants[0].grantedTo").value("payments-ci"))
+            .andExpect(jsonPath("$.grants[0].expiresAt").value("2030-01-01T11:05:00Z"))
+            .andReturn();
+    assertThat(result.getResponse().getContentAsString()).doesNotContainIgnoringCase("token");
   }
 
   @Test
