@@ -193,15 +193,34 @@ public class ContractSchemas implements OpenApiCustomizer {
             + " characters.");
   }
 
+  /** A cluster's name only for a shared cluster: no name, a null one, or a mode not dedicated. */
   private static void clusterChoice(Schema<?> cluster) {
     cluster.setAdditionalProperties(false);
     label(property(cluster, "name"));
     nullableExcept(cluster, Set.of());
+    cluster.setAnyOf(
+        List.of(
+            new Schema<>().not(new Schema<>().required(List.of("name"))),
+            new Schema<>().properties(Map.of("name", new Schema<>().types(Set.of("null")))),
+            new Schema<>()
+                .not(
+                    new Schema<>()
+                        .required(List.of("mode"))
+                        .properties(
+                            Map.of("mode", new Schema<String>()._enum(List.of("dedicated")))))));
   }
 
+  /** A driver only for a Postgres database: no driver, a null one, or kind postgres. */
   private static void databaseChoice(Schema<?> database) {
     database.setAdditionalProperties(false);
     nullableExcept(database, Set.of());
+    database.setAnyOf(
+        List.of(
+            new Schema<>().not(new Schema<>().required(List.of("driver"))),
+            new Schema<>().properties(Map.of("driver", new Schema<>().types(Set.of("null")))),
+            new Schema<>()
+                .required(List.of("kind"))
+                .properties(Map.of("kind", new Schema<String>()._enum(List.of("postgres"))))));
   }
 
   /** Exactly one of by and until. */

@@ -59,6 +59,7 @@ class ContractAgreementTest {
           "bom\ufeff",
           "caf\u00e9",
           "emoji \ud83d\ude00",
+          "unassigned \ud8f0\udc00 in plane 4",
           "line\u2028separator",
           "del\u007f",
           "c1\u0085");
