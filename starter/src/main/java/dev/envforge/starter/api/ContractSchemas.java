@@ -184,6 +184,7 @@ public class ContractSchemas implements OpenApiCustomizer {
               + ")");
     }
     nullableExcept(request, Set.of("team", "name"));
+    request.setAnyOf(fittingTeamAndName());
     // A database driver is only for a Postgres database: {"kind":"none","driver":...} is refused.
     request.setDescription(
         (request.getDescription() == null ? "" : request.getDescription() + " ")
@@ -194,6 +195,26 @@ public class ContractSchemas implements OpenApiCustomizer {
   }
 
   /** A cluster's name only for a shared cluster: no name, a null one, or a mode not dedicated. */
+  /**
+   * Team and name together, with the prefix and a dash, must fit a namespace name. JSON Schema has
+   * no sum of lengths, so the rule is spelt as the pairs of bounds that allow exactly it: a team of
+   * at most k characters with a name of at most the rest, for every k.
+   */
+  private List<Schema> fittingTeamAndName() {
+    int budget =
+        RequestValidator.MAX_LABEL_LENGTH - properties.limits().namespacePrefix().length() - 1;
+    List<Schema> pairs = new java.util.ArrayList<>();
+    for (int team = 1; team < budget; team++) {
+      pairs.add(
+          new Schema<>()
+              .properties(
+                  Map.of(
+                      "team", new Schema<>().maxLength(team),
+                      "name", new Schema<>().maxLength(budget - team))));
+    }
+    return pairs;
+  }
+
   private static void clusterChoice(Schema<?> cluster) {
     cluster.setAdditionalProperties(false);
     label(property(cluster, "name"));
