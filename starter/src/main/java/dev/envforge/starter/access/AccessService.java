@@ -29,7 +29,11 @@ public class AccessService {
 
   private static final Logger AUDIT = LoggerFactory.getLogger("envforge.audit");
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-  private static final Pattern GRANT_ID = Pattern.compile("[a-f0-9]{1,32}");
+
+  /** A grant id as the worker makes them: lower-case hex; the API's document states it. */
+  public static final String GRANT_ID_PATTERN = "[a-f0-9]{1,32}";
+
+  private static final Pattern GRANT_ID = Pattern.compile(GRANT_ID_PATTERN);
 
   private final EnvironmentRuns runs;
   private final EnvironmentAccessRuns access;

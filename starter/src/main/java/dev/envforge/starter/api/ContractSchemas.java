@@ -1,5 +1,6 @@
 package dev.envforge.starter.api;
 
+import dev.envforge.starter.access.AccessService;
 import dev.envforge.starter.config.EnvforgeProperties;
 import dev.envforge.starter.environments.RequestChecks;
 import dev.envforge.workflows.request.RequestValidator;
@@ -27,6 +28,10 @@ public class ContractSchemas implements OpenApiCustomizer {
   /** Path variables and query parameters that name a team or an environment. */
   private static final Set<String> LABEL_PARAMETERS = Set.of("team", "name");
 
+  /** The other parameters whose rules the document states. */
+  private static final Set<String> RULED_PARAMETERS =
+      Set.of("phase", "pageSize", "reason", "grantId");
+
   /**
    * Response fields that are always there; every other field of a response may be null (a step not
    * begun has no start, a kept environment no expiry), and the document says so.
@@ -40,7 +45,16 @@ public class ContractSchemas implements OpenApiCustomizer {
           "EnvironmentPageView",
           Set.of("items"),
           "StepView",
-          Set.of("step", "status", "attempts"));
+          Set.of("step", "status", "attempts"),
+          "AccessView",
+          Set.of(
+              "kubeconfig",
+              "expiresAt",
+              "grantId",
+              "namespace",
+              "server",
+              "serviceAccount",
+              "grantedTo"));
 
   /**
    * What {@link java.time.Duration#parse} reads (ttl, extend's by), in any case and with at least
@@ -77,6 +91,7 @@ public class ContractSchemas implements OpenApiCustomizer {
     with(schemas, "ClusterChoice", ContractSchemas::clusterChoice);
     with(schemas, "DatabaseChoice", ContractSchemas::databaseChoice);
     with(schemas, "ExtendRequest", ContractSchemas::extendRequest);
+    with(schemas, "AccessBody", ContractSchemas::accessBody);
     ALWAYS_PRESENT.forEach(
         (name, present) -> with(schemas, name, schema -> nullableExcept(schema, present)));
   }
@@ -109,10 +124,12 @@ public class ContractSchemas implements OpenApiCustomizer {
       return;
     }
     for (Parameter parameter : operation.getParameters()) {
-      Schema<?> schema = parameter.getSchema();
-      if (schema == null) {
+      if (parameter.getSchema() == null
+          || !(LABEL_PARAMETERS.contains(parameter.getName())
+              || RULED_PARAMETERS.contains(parameter.getName()))) {
         continue;
       }
+      Schema<?> schema = own(parameter);
       if (LABEL_PARAMETERS.contains(parameter.getName())) {
         label(schema);
       } else if ("phase".equals(parameter.getName())) {
@@ -120,11 +137,37 @@ public class ContractSchemas implements OpenApiCustomizer {
       } else if ("pageSize".equals(parameter.getName())) {
         schema.setMinimum(BigDecimal.ONE);
         schema.setMaximum(BigDecimal.valueOf(properties.listing().maxPageSize()));
+      } else if ("grantId".equals(parameter.getName())) {
+        schema.setPattern(RequestChecks.whole(AccessService.GRANT_ID_PATTERN));
       } else if ("reason".equals(parameter.getName())) {
         schema.setMaxLength(RequestChecks.MAX_REASON_LENGTH);
         schema.setPattern(RequestChecks.whole(RequestChecks.REASON_PATTERN));
       }
     }
+  }
+
+  /**
+   * The parameter's schema as its own object: the generator may hand one schema instance to several
+   * parameters of a type (a path's team, name and grantId), and a rule set on one must not land on
+   * the others.
+   */
+  private static Schema<?> own(Parameter parameter) {
+    Schema<?> shared = parameter.getSchema();
+    Schema<Object> copy = new Schema<>();
+    copy.specVersion(shared.getSpecVersion());
+    copy.setType(shared.getType());
+    if (shared.getTypes() != null) {
+      copy.setTypes(new java.util.LinkedHashSet<>(shared.getTypes()));
+    }
+    copy.setFormat(shared.getFormat());
+    copy.setMinimum(shared.getMinimum());
+    copy.setMaximum(shared.getMaximum());
+    copy.setMinLength(shared.getMinLength());
+    copy.setMaxLength(shared.getMaxLength());
+    copy.setPattern(shared.getPattern());
+    copy.setDescription(shared.getDescription());
+    parameter.setSchema(copy);
+    return copy;
   }
 
   private void environmentRequest(Schema<?> request) {
@@ -141,6 +184,7 @@ public class ContractSchemas implements OpenApiCustomizer {
               + ")");
     }
     nullableExcept(request, Set.of("team", "name"));
+    request.setAnyOf(fittingTeamAndName());
     // A database driver is only for a Postgres database: {"kind":"none","driver":...} is refused.
     request.setDescription(
         (request.getDescription() == null ? "" : request.getDescription() + " ")
@@ -150,15 +194,54 @@ public class ContractSchemas implements OpenApiCustomizer {
             + " characters.");
   }
 
+  /** A cluster's name only for a shared cluster: no name, a null one, or a mode not dedicated. */
+  /**
+   * Team and name together, with the prefix and a dash, must fit a namespace name. JSON Schema has
+   * no sum of lengths, so the rule is spelt as the pairs of bounds that allow exactly it: a team of
+   * at most k characters with a name of at most the rest, for every k.
+   */
+  private List<Schema> fittingTeamAndName() {
+    int budget =
+        RequestValidator.MAX_LABEL_LENGTH - properties.limits().namespacePrefix().length() - 1;
+    List<Schema> pairs = new java.util.ArrayList<>();
+    for (int team = 1; team < budget; team++) {
+      pairs.add(
+          new Schema<>()
+              .properties(
+                  Map.of(
+                      "team", new Schema<>().maxLength(team),
+                      "name", new Schema<>().maxLength(budget - team))));
+    }
+    return pairs;
+  }
+
   private static void clusterChoice(Schema<?> cluster) {
     cluster.setAdditionalProperties(false);
     label(property(cluster, "name"));
     nullableExcept(cluster, Set.of());
+    cluster.setAnyOf(
+        List.of(
+            new Schema<>().not(new Schema<>().required(List.of("name"))),
+            new Schema<>().properties(Map.of("name", new Schema<>().types(Set.of("null")))),
+            new Schema<>()
+                .not(
+                    new Schema<>()
+                        .required(List.of("mode"))
+                        .properties(
+                            Map.of("mode", new Schema<String>()._enum(List.of("dedicated")))))));
   }
 
+  /** A driver only for a Postgres database: no driver, a null one, or kind postgres. */
   private static void databaseChoice(Schema<?> database) {
     database.setAdditionalProperties(false);
     nullableExcept(database, Set.of());
+    database.setAnyOf(
+        List.of(
+            new Schema<>().not(new Schema<>().required(List.of("driver"))),
+            new Schema<>().properties(Map.of("driver", new Schema<>().types(Set.of("null")))),
+            new Schema<>()
+                .required(List.of("kind"))
+                .properties(Map.of("kind", new Schema<String>()._enum(List.of("postgres"))))));
   }
 
   /** Exactly one of by and until. */
@@ -172,6 +255,16 @@ public class ContractSchemas implements OpenApiCustomizer {
         List.of(
             new Schema<>().required(List.of("by")).not(new Schema<>().required(List.of("until"))),
             new Schema<>().required(List.of("until")).not(new Schema<>().required(List.of("by")))));
+  }
+
+  /** The access's ttl: a duration; how long it may be is the service's configuration. */
+  private static void accessBody(Schema<?> body) {
+    body.setAdditionalProperties(false);
+    Schema<?> ttl = property(body, "ttl");
+    if (ttl != null) {
+      ttl.setPattern(DURATION_PATTERN);
+    }
+    nullableExcept(body, Set.of());
   }
 
   private static void label(Schema<?> schema) {

@@ -3,6 +3,7 @@ package dev.envforge.starter.api;
 import dev.envforge.starter.environments.EnvironmentListing;
 import dev.envforge.starter.environments.EnvironmentService;
 import dev.envforge.starter.environments.EnvironmentService.RequestOutcome;
+import dev.envforge.starter.environments.InvalidRequestException;
 import dev.envforge.starter.environments.ObservedEnvironment;
 import dev.envforge.starter.security.AuditLogFilter;
 import dev.envforge.starter.security.Callers;
@@ -115,7 +116,12 @@ public class EnvironmentController {
           @RequestParam(required = false)
           Integer pageSize,
       @Parameter(description = "nextPageToken of the previous page") @RequestParam(required = false)
-          String pageToken) {
+          String pageToken,
+      HttpServletRequest http) {
+    // Spring reads an empty pageSize= as no value; the document says a number, so refuse it.
+    if (pageSize == null && http.getParameter("pageSize") != null) {
+      throw new InvalidRequestException("pageSize", "must be a whole number");
+    }
     EnvironmentListing listing =
         environments.list(Callers.current(), team, phase, pageSize, pageToken);
     return new EnvironmentPageView(

@@ -1,5 +1,6 @@
 package dev.envforge.starter.config;
 
+import java.time.Instant;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,6 +8,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
@@ -21,6 +23,9 @@ public class StrictJsonConfiguration {
   JsonMapperBuilderCustomizer strictRequestBodies() {
     return builder ->
         builder
+            // An expiry such as extend's until is any RFC 3339 date-time, as the document says.
+            .addModule(
+                new SimpleModule("rfc3339").addDeserializer(Instant.class, new Rfc3339Instant()))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

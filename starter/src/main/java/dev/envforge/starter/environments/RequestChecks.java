@@ -21,14 +21,18 @@ public final class RequestChecks {
   public static final int MAX_REASON_LENGTH = 200;
 
   /**
-   * A reason on one line: no control, line-separating, surrogate or invisible formatting
-   * characters. Written so that any regex dialect reads it alike (the API's document states it);
-   * the check below also refuses unassigned code points, which no such class can list.
+   * A reason on one line: no control, line-separating or invisible formatting characters. Written
+   * so that any regex dialect reads it alike (the API's document states it). The check below also
+   * refuses formatting characters beyond the first 64K, which no such class can name, and lone
+   * surrogates, which are no characters at all: a client's Unicode string cannot hold one (and a
+   * generator working from the document cannot read a class that names them), so the pattern leaves
+   * them out. Code points this Java does not know yet are accepted, as the document says: a newer
+   * Unicode may well have assigned them.
    */
   public static final String REASON_PATTERN =
       "[^\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u0600-\\u0605\\u061c\\u06dd\\u070f"
           + "\\u0890\\u0891\\u08e2\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064"
-          + "\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb\\ud800-\\udfff]*";
+          + "\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb]*";
 
   private static final Pattern REASON = Pattern.compile(REASON_PATTERN);
 
@@ -131,7 +135,6 @@ public final class RequestChecks {
         || type == Character.FORMAT
         || type == Character.LINE_SEPARATOR
         || type == Character.PARAGRAPH_SEPARATOR
-        || type == Character.SURROGATE
-        || type == Character.UNASSIGNED;
+        || type == Character.SURROGATE;
   }
 }

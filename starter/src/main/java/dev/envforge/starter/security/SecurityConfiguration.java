@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,11 +27,13 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Who may call what. Every API call needs a bearer token: a static API token or a JWT. Health,
@@ -49,7 +52,8 @@ public class SecurityConfiguration {
       SecurityProperties properties,
       CodecProperties codec,
       AuthenticationManager bearerAuthentication,
-      TokenBuckets rateLimits)
+      TokenBuckets rateLimits,
+      @Qualifier("requestMappingHandlerMapping") HandlerMapping endpoints)
       throws Exception {
     ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
     http.csrf(csrf -> csrf.disable())
@@ -97,6 +101,8 @@ public class SecurityConfiguration {
                   .anyRequest()
                   .denyAll();
             })
+        // A method the path does not map is a 405 whoever asks, before access is decided.
+        .addFilterBefore(new UnsupportedMethodFilter(endpoints), AuthorizationFilter.class)
         // After authentication and access decisions are known, around the handler.
         .addFilterAfter(new AuditLogFilter(), ExceptionTranslationFilter.class)
         .addFilterAfter(new RateLimitFilter(rateLimits), AuditLogFilter.class);

@@ -608,6 +608,24 @@ class EnvironmentControllerTest {
   }
 
   @Test
+  void givenAnUntilWithAnOffsetBeyondJavas_whenExtended_itShouldExtendToThatInstant()
+      throws Exception {
+    givenRun(true, Phase.READY);
+    when(runs.extend(eq(WORKFLOW_ID), eq(RUN_ID), any())).thenReturn(Optional.of(ready(request())));
+
+    mvc.perform(
+            json(
+                post("/api/v1/environments/payments/checkout/extend"),
+                "{\"until\":\"2030-01-01T00:00:00-22:56\"}"))
+        .andExpect(status().isOk());
+    verify(runs)
+        .extend(
+            eq(WORKFLOW_ID),
+            eq(RUN_ID),
+            eq(ExtendRequest.until(java.time.Instant.parse("2030-01-01T22:56:00Z"))));
+  }
+
+  @Test
   void givenAReadyEnvironment_whenExtended_itShouldAnswerTheNewExpiry() throws Exception {
     givenRun(true, Phase.READY);
     EnvironmentStatus extended = ready(request());
@@ -784,6 +802,9 @@ class EnvironmentControllerTest {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("phase"));
     mvc.perform(get("/api/v1/environments").param("pageSize", "1000"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("pageSize"));
+    mvc.perform(get("/api/v1/environments").param("pageSize", ""))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("pageSize"));
     mvc.perform(get("/api/v1/environments").param("pageSize", "ten"))

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import dev.envforge.starter.security.TestTokens;
+import dev.envforge.starter.temporal.ReaperSweeps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -19,11 +22,16 @@ import org.springframework.test.web.servlet.MockMvc;
  * method is a standard one or not; the body is a problem detail like every other refusal.
  */
 @EnvironmentApiSliceTest
+@Import(ReaperController.class)
+@MockitoBean(types = ReaperSweeps.class)
 @TestPropertySource(
     properties = {
       "envforge.security.tokens[0].name=test-admin",
       "envforge.security.tokens[0].sha256=" + TestTokens.ADMIN_SHA256,
-      "envforge.security.tokens[0].admin=true"
+      "envforge.security.tokens[0].admin=true",
+      "envforge.security.tokens[1].name=payments-ci",
+      "envforge.security.tokens[1].sha256=" + TestTokens.PAYMENTS_SHA256,
+      "envforge.security.tokens[1].teams=payments"
     })
 class UnsupportedMethodsTest {
 
@@ -53,6 +61,22 @@ class UnsupportedMethodsTest {
     assertThat(response.getContentType()).startsWith("application/problem+json");
     assertThat(response.getHeader(HttpHeaders.ALLOW).split(",\\s*"))
         .containsExactlyInAnyOrder(allowed.split(","));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"QUERY, /api/v1/reaper/last, GET", "DELETE, /api/v1/reaper/sweeps, POST"})
+  void givenAnAdminOnlyPath_whenANonAdminCallsAnUnmappedMethod_itShouldAnswer405Not403(
+      String method, String path, String allowed) throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(
+                request(HttpMethod.valueOf(method), path)
+                    .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.PAYMENTS)))
+            .andReturn()
+            .getResponse();
+
+    assertThat(response.getStatus()).as(method + " " + path).isEqualTo(405);
+    assertThat(response.getContentType()).startsWith("application/problem+json");
+    assertThat(response.getHeader(HttpHeaders.ALLOW)).isEqualTo(allowed);
   }
 
   @Test

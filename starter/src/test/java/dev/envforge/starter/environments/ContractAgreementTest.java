@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -58,7 +59,7 @@ class ContractAgreementTest {
           "bom\ufeff",
           "caf\u00e9",
           "emoji \ud83d\ude00",
-          "lone \ud800 surrogate",
+          "unassigned \ud8f0\udc00 in plane 4",
           "line\u2028separator",
           "del\u007f",
           "c1\u0085");
@@ -129,6 +130,17 @@ class ContractAgreementTest {
                 .matcher(value)
                 .find();
     assertThat(accepted(() -> RequestChecks.reason(value))).as(value).isEqualTo(documented);
+  }
+
+  /**
+   * A lone surrogate is no Unicode character, so no client's string holds one and the document's
+   * pattern, which is over characters, need not name it; a query parameter's UTF-8 cannot even
+   * carry one. The check refuses it all the same, for any caller inside the process.
+   */
+  @Test
+  void givenALoneSurrogate_theCheckShouldStillRefuseIt() {
+    assertThat(accepted(() -> RequestChecks.reason("lone \ud800 surrogate"))).isFalse();
+    assertThat(accepted(() -> RequestChecks.reason("lone \udfff"))).isFalse();
   }
 
   @ParameterizedTest
