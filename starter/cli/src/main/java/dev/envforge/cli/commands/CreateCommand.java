@@ -2,9 +2,7 @@ package dev.envforge.cli.commands;
 
 import dev.envforge.cli.CliContext;
 import dev.envforge.cli.EnvironmentRef;
-import dev.envforge.cli.ExitCodes;
 import dev.envforge.cli.HumanDurations;
-import dev.envforge.cli.output.OutputFormat;
 import dev.envforge.client.Environment;
 import dev.envforge.workflows.environment.Phase;
 import dev.envforge.workflows.request.ClusterChoice;
@@ -13,7 +11,6 @@ import dev.envforge.workflows.request.DatabaseDriver;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import dev.envforge.workflows.request.Profile;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,25 +98,8 @@ public final class CreateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Environment created = context.client().create(request());
-    if (!waiting.wait) {
-      context.printer().environment(created, output.format());
-      return ExitCodes.OK;
-    }
-    int code =
-        Waits.follow(
-            context,
-            environment.team(),
-            environment.name(),
-            Set.of(Phase.READY),
-            waiting.timeout,
-            output.format() != OutputFormat.table);
-    if (output.format() != OutputFormat.table) {
-      context
-          .printer()
-          .environment(
-              context.client().get(environment.team(), environment.name()), output.format());
-    }
-    return code;
+    return Waits.printOrFollow(
+        context, environment, created, Phase.READY, waiting, output.format());
   }
 
   EnvironmentRequest request() {

@@ -2,11 +2,8 @@ package dev.envforge.cli.commands;
 
 import dev.envforge.cli.CliContext;
 import dev.envforge.cli.EnvironmentRef;
-import dev.envforge.cli.ExitCodes;
-import dev.envforge.cli.output.OutputFormat;
 import dev.envforge.client.Environment;
 import dev.envforge.workflows.environment.Phase;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,24 +36,7 @@ public final class DeleteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Environment deleting = context.client().delete(environment.team(), environment.name(), reason);
-    if (!waiting.wait) {
-      context.printer().environment(deleting, output.format());
-      return ExitCodes.OK;
-    }
-    int code =
-        Waits.follow(
-            context,
-            environment.team(),
-            environment.name(),
-            Set.of(Phase.DESTROYED),
-            waiting.timeout,
-            output.format() != OutputFormat.table);
-    if (output.format() != OutputFormat.table) {
-      context
-          .printer()
-          .environment(
-              context.client().get(environment.team(), environment.name()), output.format());
-    }
-    return code;
+    return Waits.printOrFollow(
+        context, environment, deleting, Phase.DESTROYED, waiting, output.format());
   }
 }

@@ -2,7 +2,9 @@ package dev.envforge.cli.commands;
 
 import dev.envforge.cli.CliContext;
 import dev.envforge.cli.CliFailure;
+import dev.envforge.cli.EnvironmentRef;
 import dev.envforge.cli.ExitCodes;
+import dev.envforge.cli.output.OutputFormat;
 import dev.envforge.cli.output.StepProgress;
 import dev.envforge.client.Environment;
 import dev.envforge.workflows.environment.Phase;
@@ -21,6 +23,39 @@ final class Waits {
    * @return the exit code: OK when the environment reached one of {@code wanted}
    * @throws CliFailure with {@link ExitCodes#FAILED} when it FAILED instead
    */
+  /**
+   * Prints {@code answer} when not asked to wait; otherwise follows the environment until {@code
+   * settled} and, for a machine-readable format, prints where it ended (the table form has shown
+   * the progress already).
+   */
+  static int printOrFollow(
+      CliContext context,
+      EnvironmentRef environment,
+      Environment answer,
+      Phase settled,
+      WaitOptions waiting,
+      OutputFormat format) {
+    if (!waiting.wait) {
+      context.printer().environment(answer, format);
+      return ExitCodes.OK;
+    }
+    boolean document = format != OutputFormat.table;
+    int code =
+        follow(
+            context,
+            environment.team(),
+            environment.name(),
+            Set.of(settled),
+            waiting.timeout,
+            document);
+    if (document) {
+      context
+          .printer()
+          .environment(context.client().get(environment.team(), environment.name()), format);
+    }
+    return code;
+  }
+
   static int follow(
       CliContext context,
       String team,
