@@ -3,7 +3,6 @@ package dev.envforge.activities.namespace;
 import dev.envforge.activities.kubernetes.ClusterClients;
 import dev.envforge.activities.temporal.Heartbeat;
 import dev.envforge.activities.temporal.PatientPoller;
-import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.NamespaceSpec;
 import dev.envforge.workflows.reaper.DeletionWatch;
 import dev.envforge.workflows.reaper.NamespaceDeletionActivities;
@@ -46,9 +45,7 @@ public final class KubernetesNamespaceDeletions implements NamespaceDeletionActi
   public List<StuckNamespace> awaitNamespacesGone(DeletionWatch watch) {
     TerminatingNamespaces namespaces =
         new TerminatingNamespaces(
-            clients.forCluster(ClusterRef.shared(watch.cluster())),
-            watch.cluster(),
-            watch.namespaces());
+            clients.forCluster(watch.clusterRef()), watch.cluster(), watch.namespaces());
     return poller.awaitOrElse(
         "waiting for namespaces of cluster " + watch.cluster() + " to be deleted",
         namespaces::look,

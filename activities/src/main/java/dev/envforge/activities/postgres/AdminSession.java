@@ -122,6 +122,15 @@ final class AdminSession implements AutoCloseable {
     }
   }
 
+  /** Runs a query of two text columns with one text parameter; holds names, never a secret. */
+  java.util.List<String[]> query(String action, String sql, String parameter) {
+    try {
+      return PostgresOwnedObjects.rows(connection, sql, parameter);
+    } catch (SQLException e) {
+      throw PostgresFailures.translate(action, e, false);
+    }
+  }
+
   /** Runs one statement that holds names but no secret. */
   void execute(String action, String sql) {
     try {

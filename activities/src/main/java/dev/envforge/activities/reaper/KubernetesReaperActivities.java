@@ -59,7 +59,8 @@ public final class KubernetesReaperActivities implements ReaperActivities, AutoC
 
   @Override
   public SurveyPage surveyNamespaces(SurveyRequest request) {
-    KubernetesClient client = clients.forCluster(ClusterRef.shared(request.cluster()));
+    KubernetesClient client = clients.forCluster(request.clusterRef());
+    TeamFilter teams = TeamFilter.of(request.teams());
     NamespaceList page =
         KubernetesFailures.call(
             "list managed namespaces of cluster " + request.cluster(),
@@ -77,6 +78,7 @@ public final class KubernetesReaperActivities implements ReaperActivities, AutoC
         page.getItems().stream()
             .filter(ns -> ns.getMetadata().getName().startsWith(request.namespacePrefix()))
             .map(NamespaceFacts::of)
+            .filter(facts -> teams.allows(facts.team()))
             .toList();
     List<WorkflowState> states = inParallel(ours, facts -> runs.state(facts.workflowId()));
 
@@ -96,7 +98,8 @@ public final class KubernetesReaperActivities implements ReaperActivities, AutoC
                 facts.team(),
                 facts.workflowId(),
                 facts.expiresAt(),
-                verdict));
+                verdict,
+                request.dedicated()));
       } else {
         unactioned.add(new ClassifiedNamespace(facts.name(), verdict));
       }
@@ -114,7 +117,9 @@ public final class KubernetesReaperActivities implements ReaperActivities, AutoC
             .filter(env -> env.cluster() != null && registered.contains(env.cluster()))
             .toList();
     List<Boolean> gone =
-        inParallel(candidates, env -> namespace(env.cluster(), namespaceOf(request, env)) == null);
+        inParallel(
+            candidates,
+            env -> namespace(ClusterRef.shared(env.cluster()), namespaceOf(request, env)) == null);
     List<DriftedEnvironment> drifted = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
       if (gone.get(i)) {
@@ -128,7 +133,7 @@ public final class KubernetesReaperActivities implements ReaperActivities, AutoC
 
   @Override
   public boolean stillAbandoned(AbandonedNamespace abandoned) {
-    Namespace live = namespace(abandoned.cluster(), abandoned.namespace());
+    Namespace live = namespace(abandoned.clusterRef(), abandoned.namespace());
     if (live == null || !Objects.equals(live.getMetadata().getUid(), abandoned.uid())) {
       return false;
     }
@@ -142,8 +147,8 @@ public final class KubernetesReaperActivities implements ReaperActivities, AutoC
         request.namespacePrefix(), environment.team(), environment.name());
   }
 
-  private Namespace namespace(String cluster, String name) {
-    KubernetesClient client = clients.forCluster(ClusterRef.shared(cluster));
+  private Namespace namespace(ClusterRef cluster, String name) {
+    KubernetesClient client = clients.forCluster(cluster);
     return KubernetesFailures.call(
         "read namespace " + name, () -> client.namespaces().withName(name).get());
   }

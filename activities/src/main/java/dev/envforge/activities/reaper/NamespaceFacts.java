@@ -25,7 +25,11 @@ record NamespaceFacts(
     Instant expiresAt) {
 
   static NamespaceFacts of(Namespace namespace) {
-    ObjectMeta metadata = namespace.getMetadata();
+    return of(namespace.getMetadata());
+  }
+
+  /** The same facts of any object envforge labels: its environment, expiry, keep and workflow. */
+  static NamespaceFacts of(ObjectMeta metadata) {
     Map<String, String> labels = metadata.getLabels() == null ? Map.of() : metadata.getLabels();
     Map<String, String> annotations =
         metadata.getAnnotations() == null ? Map.of() : metadata.getAnnotations();

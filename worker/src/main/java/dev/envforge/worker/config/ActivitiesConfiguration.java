@@ -164,25 +164,29 @@ public class ActivitiesConfiguration {
     return new WorkerAccess(workerAccess.clusterRole(), workerAccess.serviceAccount(), inCluster);
   }
 
+  /** The {@code direct} driver's server; the reaper searches it too. */
   @Bean
-  PostgresActivities postgresActivities(
-      RegistryClusterClients clients, EnvforgeWorkerProperties properties) {
+  PostgresServer directPostgresServer(EnvforgeWorkerProperties properties) {
     EnvforgeWorkerProperties.Postgres postgres = properties.postgres();
     if (postgres.adminPasswordFile() == null) {
       throw new IllegalStateException(
           "envforge.postgres.admin-password-file is not set (ENVFORGE_POSTGRES_PASSWORD_FILE)");
     }
+    return new PostgresServer(
+        postgres.adminUrl(),
+        postgres.adminUser(),
+        postgres.adminPasswordFile(),
+        postgres.appHost(),
+        postgres.appPort(),
+        postgres.maxParallelCreates());
+  }
+
+  @Bean
+  PostgresActivities postgresActivities(
+      RegistryClusterClients clients, PostgresServer directPostgresServer) {
     return KeepAlive.wrap(
         PostgresActivities.class,
-        new DirectPostgresActivities(
-            new PostgresServer(
-                postgres.adminUrl(),
-                postgres.adminUser(),
-                postgres.adminPasswordFile(),
-                postgres.appHost(),
-                postgres.appPort(),
-                postgres.maxParallelCreates()),
-            clients),
+        new DirectPostgresActivities(directPostgresServer, clients),
         KEEP_ALIVE_INTERVAL);
   }
 

@@ -3,15 +3,21 @@ package dev.envforge.worker.reaper;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
 import dev.envforge.activities.namespace.KubernetesNamespaceDeletions;
 import dev.envforge.activities.namespace.NamespaceSettings;
+import dev.envforge.activities.postgres.PostgresServer;
 import dev.envforge.activities.reaper.ConfiguredReaperSettingsActivities;
+import dev.envforge.activities.reaper.KubernetesLeftoverActivities;
 import dev.envforge.activities.reaper.KubernetesReaperActivities;
 import dev.envforge.activities.reaper.TemporalEnvironmentRuns;
 import dev.envforge.activities.temporal.Heartbeat;
 import dev.envforge.worker.config.EnvforgeWorkerProperties;
+import dev.envforge.workflows.reaper.Leftovers;
 import dev.envforge.workflows.reaper.ReaperSettings;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.schedules.ScheduleClient;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,14 +40,50 @@ public class ReaperConfiguration {
   ConfiguredReaperSettingsActivities reaperSettingsActivities(
       ReaperProperties reaper,
       EnvforgeWorkerProperties properties,
-      RegistryClusterClients clients) {
+      RegistryClusterClients clients,
+      PostgresServer directPostgresServer) {
     return new ConfiguredReaperSettingsActivities(
         new ReaperSettings(
             properties.shared().namespacePrefix(),
             properties.shared().taskQueue(),
             reaper.dryRun(),
             reaper.orphanGrace(),
-            List.copyOf(clients.registry().clusters().keySet())));
+            List.copyOf(clients.registry().clusters().keySet()),
+            reaper.teams(),
+            List.copyOf(new TreeSet<>(postgresServers(reaper, directPostgresServer).keySet())),
+            Leftovers.inManagementCluster()));
+  }
+
+  /**
+   * Dedicated clusters, the management cluster's declared kinds and the databases of every
+   * configured Postgres server: what the sweep finds besides registered clusters' namespaces.
+   */
+  @Bean(destroyMethod = "close")
+  KubernetesLeftoverActivities leftoverActivities(
+      RegistryClusterClients clients,
+      WorkflowClient workflowClient,
+      ReaperProperties reaper,
+      PostgresServer directPostgresServer) {
+    return new KubernetesLeftoverActivities(
+        clients,
+        new TemporalEnvironmentRuns(workflowClient),
+        postgresServers(reaper, directPostgresServer));
+  }
+
+  /** The direct driver's server and the others the reaper is told of, by the report's names. */
+  private static Map<String, PostgresServer> postgresServers(
+      ReaperProperties reaper, PostgresServer direct) {
+    Map<String, PostgresServer> servers = new TreeMap<>();
+    servers.put(ReaperProperties.DIRECT_POSTGRES, direct);
+    reaper
+        .postgresServers()
+        .forEach(
+            (name, other) ->
+                servers.put(
+                    name,
+                    PostgresServer.of(
+                        other.adminUrl(), other.adminUser(), other.adminPasswordFile())));
+    return servers;
   }
 
   @Bean(destroyMethod = "close")

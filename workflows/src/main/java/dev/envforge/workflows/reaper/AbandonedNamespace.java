@@ -11,6 +11,8 @@ import java.time.Instant;
  *
  * @param uid the namespace's uid: a namespace made again under the same name is another one
  * @param workflowId from the {@code envforge.dev/workflow-id} annotation; may be null
+ * @param dedicated the dedicated cluster it lives on (then {@code cluster} is that cluster's name);
+ *     null on a registered cluster
  */
 public record AbandonedNamespace(
     String cluster,
@@ -20,7 +22,21 @@ public record AbandonedNamespace(
     String team,
     String workflowId,
     Instant expiresAt,
-    EnvironmentClass verdict) {
+    EnvironmentClass verdict,
+    ClusterRef dedicated) {
+
+  /** A namespace on a registered cluster. */
+  public AbandonedNamespace(
+      String cluster,
+      String namespace,
+      String uid,
+      String environmentId,
+      String team,
+      String workflowId,
+      Instant expiresAt,
+      EnvironmentClass verdict) {
+    this(cluster, namespace, uid, environmentId, team, workflowId, expiresAt, verdict, null);
+  }
 
   /**
    * One teardown per namespace incarnation: two sweeps that find the same namespace start the same
@@ -30,8 +46,9 @@ public record AbandonedNamespace(
     return "teardown/" + cluster + "/" + namespace + "/" + uid;
   }
 
+  /** How to reach its cluster: a dedicated cluster by its connection Secret, else the registry. */
   public ClusterRef clusterRef() {
-    return ClusterRef.shared(cluster);
+    return dedicated != null ? dedicated : ClusterRef.shared(cluster);
   }
 
   public EnvironmentLabels labels() {

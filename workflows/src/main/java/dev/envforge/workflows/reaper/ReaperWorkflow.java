@@ -4,9 +4,9 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * One sweep over every registered cluster: classifies the managed namespaces, tears down the
- * expired and orphaned ones (unless a dry run), signals the environments whose namespace was
- * deleted by hand, and returns the {@link SweepReport}. A Temporal Schedule starts one every
+ * One sweep over every registered and dedicated cluster: classifies the managed namespaces, tears
+ * down the expired and orphaned ones (unless a dry run), signals the environments whose namespace
+ * was deleted by hand, and returns the {@link SweepReport}. A Temporal Schedule starts one every
  * interval; the API can start one at once.
  */
 @WorkflowInterface

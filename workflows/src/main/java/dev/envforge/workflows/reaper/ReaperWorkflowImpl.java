@@ -1,5 +1,6 @@
 package dev.envforge.workflows.reaper;
 
+import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.environment.EnvironmentWorkflow;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -13,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 
-/** See {@link ReaperWorkflow}. Decides only; the activities read, the teardown workflows act. */
+/**
+ * See {@link ReaperWorkflow}. Decides only; the activities read, the teardown workflows and the
+ * removal activities act.
+ */
 public class ReaperWorkflowImpl implements ReaperWorkflow {
 
   /** Namespaces per survey activity: keeps each result well below Temporal's payload limits. */
@@ -25,12 +29,23 @@ public class ReaperWorkflowImpl implements ReaperWorkflow {
   /** Marks sweeps whose teardowns only request deletions and whose end confirms them gone. */
   static final String SWEEP_CONFIRMS_DELETIONS = "sweep-confirms-deletions";
 
+  /**
+   * Marks sweeps that also look on dedicated clusters, in the management cluster and on the
+   * Postgres servers, and report by kind.
+   */
+  static final String EVERY_LEFTOVER = "reaper-every-leftover";
+
+  /** Leftovers per removal call: a call stays short and its result small. */
+  static final int REMOVAL_BATCH = 50;
+
   private static final Logger log = Workflow.getLogger(ReaperWorkflowImpl.class);
 
   private final ReaperSettingsActivities settingsActivities =
       Workflow.newLocalActivityStub(ReaperSettingsActivities.class, ReaperActivityOptions.SETTINGS);
   private final ReaperActivities reaper =
       Workflow.newActivityStub(ReaperActivities.class, ReaperActivityOptions.SURVEY);
+  private final LeftoverActivities leftovers =
+      Workflow.newActivityStub(LeftoverActivities.class, ReaperActivityOptions.SURVEY);
 
   @Override
   public SweepReport sweep(SweepRequest request) {
@@ -39,18 +54,34 @@ public class ReaperWorkflowImpl implements ReaperWorkflow {
         (request == null ? SweepRequest.configured() : request).dryRunOr(settings.dryRun());
     Instant startedAt = now();
     SweepTally tally = new SweepTally(startedAt, dryRun, settings.clusters());
+    // Sweeps from before looked at registered clusters' namespaces only, and replay that way.
+    boolean everyLeftover = Workflow.getVersion(EVERY_LEFTOVER, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (everyLeftover) {
+      tally.lookForKinds(declaredKinds(settings));
+    }
 
     List<AbandonedNamespace> abandoned = new ArrayList<>();
     for (String cluster : settings.clusters()) {
-      survey(cluster, settings, startedAt, tally, abandoned);
+      survey(cluster, null, settings, startedAt, tally, abandoned);
+    }
+    if (everyLeftover) {
+      for (ClusterRef dedicated : dedicatedClusters(settings, tally)) {
+        survey(dedicated.name(), dedicated, settings, startedAt, tally, abandoned);
+      }
     }
     List<DriftedEnvironment> drifted = findDrifted(settings, tally);
+    List<FoundLeftover> found =
+        everyLeftover ? surveyLeftovers(settings, startedAt, tally) : List.of();
 
     if (dryRun) {
       abandoned.forEach(a -> tally.acted(SweepActions.of(a, ActionOutcome.REPORTED, null)));
       drifted.forEach(d -> tally.acted(SweepActions.of(d, ActionOutcome.REPORTED, null)));
+      found.forEach(f -> tally.acted(SweepActions.of(f, ActionOutcome.REPORTED, null)));
     } else {
       act(abandoned, drifted, tally);
+      // After the namespaces: a dedicated cluster's namespaces are torn down through its
+      // connection Secret, which goes with its composite.
+      remove(found, settings, tally);
     }
     SweepReport report = tally.finish(now());
     SweepMetrics.record(Workflow.getMetricsScope(), report);
@@ -61,6 +92,7 @@ public class ReaperWorkflowImpl implements ReaperWorkflow {
 
   private void survey(
       String cluster,
+      ClusterRef dedicated,
       ReaperSettings settings,
       Instant now,
       SweepTally tally,
@@ -76,7 +108,9 @@ public class ReaperWorkflowImpl implements ReaperWorkflow {
                     now,
                     settings.orphanGrace(),
                     PAGE_SIZE,
-                    token));
+                    token,
+                    dedicated,
+                    settings.teams()));
         page.unactioned().forEach(n -> tally.classified(n.verdict(), cluster, n.namespace()));
         for (AbandonedNamespace found : page.abandoned()) {
           tally.classified(found.verdict(), cluster, found.namespace());
@@ -87,6 +121,89 @@ public class ReaperWorkflowImpl implements ReaperWorkflow {
     } catch (ActivityFailure e) {
       // One unreachable cluster must not stop the sweep of the others.
       tally.clusterFailed(cluster, SweepActions.rootMessage(e));
+    }
+  }
+
+  /** Every kind this sweep looks for besides namespaces, as the report lists them. */
+  private static List<LeftoverDeclaration> declaredKinds(ReaperSettings settings) {
+    List<LeftoverDeclaration> kinds = new ArrayList<>(settings.managementLeftoversOrNone());
+    if (!settings.postgresServersOrNone().isEmpty()) {
+      kinds.add(Leftovers.POSTGRES_DATABASE);
+    }
+    return kinds;
+  }
+
+  private List<ClusterRef> dedicatedClusters(ReaperSettings settings, SweepTally tally) {
+    try {
+      return leftovers.dedicatedClusters(settings.teamsOrAll());
+    } catch (ActivityFailure e) {
+      tally.clusterFailed("dedicated clusters", SweepActions.rootMessage(e));
+      return List.of();
+    }
+  }
+
+  /**
+   * Databases on every configured Postgres server, then the management cluster's declared kinds:
+   * the order in which they are removed.
+   */
+  private List<FoundLeftover> surveyLeftovers(
+      ReaperSettings settings, Instant now, SweepTally tally) {
+    List<LeftoverSurvey> surveys = new ArrayList<>();
+    for (String server : settings.postgresServersOrNone()) {
+      surveys.add(leftoverSurvey(Leftovers.POSTGRES_DATABASE, server, settings, now));
+    }
+    for (LeftoverDeclaration declaration : settings.managementLeftoversOrNone()) {
+      surveys.add(leftoverSurvey(declaration, null, settings, now));
+    }
+    List<FoundLeftover> found = new ArrayList<>();
+    for (LeftoverSurvey survey : surveys) {
+      LeftoverDeclaration declaration = survey.declaration();
+      try {
+        LeftoverPage page = leftovers.survey(survey);
+        page.unactioned().forEach(l -> tally.classifiedKind(declaration, l.verdict(), l.name()));
+        for (FoundLeftover leftover : page.abandoned()) {
+          tally.classifiedKind(declaration, leftover.verdict(), leftover.reportName());
+          found.add(leftover);
+        }
+      } catch (ActivityFailure e) {
+        // One kind that cannot be listed must not stop the others.
+        String where =
+            survey.postgresServer() == null
+                ? declaration.kind()
+                : declaration.kind() + " on " + survey.postgresServer();
+        tally.clusterFailed(where, SweepActions.rootMessage(e));
+      }
+    }
+    return found;
+  }
+
+  private static LeftoverSurvey leftoverSurvey(
+      LeftoverDeclaration declaration, String server, ReaperSettings settings, Instant now) {
+    return new LeftoverSurvey(
+        declaration,
+        server,
+        settings.namespacePrefix(),
+        settings.teamsOrAll(),
+        settings.clusters(),
+        now,
+        settings.orphanGrace());
+  }
+
+  /** Removes the leftovers in batches; a batch that fails for good fails each of its lines. */
+  private void remove(List<FoundLeftover> found, ReaperSettings settings, SweepTally tally) {
+    for (int from = 0; from < found.size(); from += REMOVAL_BATCH) {
+      List<FoundLeftover> batch =
+          List.copyOf(found.subList(from, Math.min(found.size(), from + REMOVAL_BATCH)));
+      try {
+        for (LeftoverRemoval removal :
+            leftovers.remove(
+                new RemovalRequest(settings.namespacePrefix(), settings.clusters(), batch))) {
+          tally.acted(SweepActions.of(removal.leftover(), removal.outcome(), removal.detail()));
+        }
+      } catch (ActivityFailure e) {
+        String why = SweepActions.rootMessage(e);
+        batch.forEach(f -> tally.acted(SweepActions.of(f, ActionOutcome.FAILED, why)));
+      }
     }
   }
 

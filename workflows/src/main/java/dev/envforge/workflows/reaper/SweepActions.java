@@ -36,6 +36,19 @@ final class SweepActions {
         detail);
   }
 
+  static SweepAction of(FoundLeftover leftover, ActionOutcome outcome, String detail) {
+    return new SweepAction(
+        leftover.location(),
+        leftover.namespace() == null
+            ? leftover.name()
+            : leftover.namespace() + "/" + leftover.name(),
+        leftover.verdict(),
+        leftover.workflowId(),
+        outcome,
+        detail,
+        leftover.kind());
+  }
+
   static SweepAction of(DriftedEnvironment environment, ActionOutcome outcome, String detail) {
     return new SweepAction(
         environment.cluster(),

@@ -38,7 +38,8 @@ final class SweepDeletions {
                   cluster,
                   namespaces.stream()
                       .map(n -> new RequestedDeletion(n.namespace(), n.uid()))
-                      .toList());
+                      .toList(),
+                  namespaces.get(0).dedicated());
           waits.add(
               Async.function(deletions::awaitNamespacesGone, watch)
                   .handle(

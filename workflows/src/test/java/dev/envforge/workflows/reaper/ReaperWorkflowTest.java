@@ -59,6 +59,7 @@ class ReaperWorkflowTest {
   private final NamespaceActivities namespaces = activityMock(NamespaceActivities.class);
   private final NamespaceDeletionActivities deletions =
       activityMock(NamespaceDeletionActivities.class);
+  private final LeftoverActivities leftovers = activityMock(LeftoverActivities.class);
   private boolean configuredDryRun = true;
   private List<String> clusters = List.of("local");
 
@@ -73,8 +74,11 @@ class ReaperWorkflowTest {
         () ->
             new ReaperSettings(
                 "env-", "envforge-environments", configuredDryRun, Duration.ofHours(1), clusters);
-    worker.registerActivitiesImplementations(reaper, postgres, namespaces, deletions, settings);
+    worker.registerActivitiesImplementations(
+        reaper, postgres, namespaces, deletions, leftovers, settings);
     env.start();
+    when(leftovers.dedicatedClusters(any())).thenReturn(List.of());
+    when(leftovers.survey(any())).thenReturn(new LeftoverPage(List.of(), List.of()));
     when(reaper.stillAbandoned(any())).thenReturn(true);
     when(reaper.findDrifted(any())).thenReturn(List.of());
     when(deletions.awaitNamespacesGone(any())).thenReturn(List.of());
