@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Installs the CRDs of envforge's composites (as Crossplane derives them from the XRDs) into the
  * local platform's API server once per test run, and removes them when the run ends.
  */
-final class CompositeCrdsExtension implements BeforeAllCallback {
+public final class CompositeCrdsExtension implements BeforeAllCallback {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(CompositeCrdsExtension.class);

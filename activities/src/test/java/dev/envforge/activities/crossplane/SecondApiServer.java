@@ -31,7 +31,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * cached binaries) on free loopback ports, with its own CA and admin certificate in a temp dir. It
  * stands for a dedicated cluster. Closing it kills both processes and deletes the temp dir.
  */
-final class SecondApiServer implements AutoCloseable {
+public final class SecondApiServer implements AutoCloseable {
 
   private static final String LOOPBACK = "127.0.0.1";
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
@@ -46,7 +46,7 @@ final class SecondApiServer implements AutoCloseable {
   }
 
   /** Starts etcd and kube-apiserver and waits, at most {@code timeout}, until it is ready. */
-  static SecondApiServer start(Duration timeout) throws IOException {
+  public static SecondApiServer start(Duration timeout) throws IOException {
     SecondApiServer server = new SecondApiServer(Files.createTempDirectory("envforge-second-api"));
     try {
       server.launch(timeout);
@@ -58,15 +58,15 @@ final class SecondApiServer implements AutoCloseable {
   }
 
   /** An admin kubeconfig (certificates inline), as a dedicated cluster's Secret would hold. */
-  String adminKubeconfig() {
+  public String adminKubeconfig() {
     return adminKubeconfig;
   }
 
-  String url() {
+  public String url() {
     return "https://" + LOOPBACK + ":" + apiPort;
   }
 
-  KubernetesClient client() {
+  public KubernetesClient client() {
     return new KubernetesClientBuilder()
         .withConfig(Config.fromKubeconfig(null, adminKubeconfig, null))
         .build();
