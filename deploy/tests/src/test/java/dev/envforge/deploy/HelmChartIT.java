@@ -298,6 +298,8 @@ class HelmChartIT {
             in(anyNamespace, "create", "", "serviceaccounts/token"),
             clusterWide("create", "platform.envforge.dev", "xenvclusters"),
             clusterWide("get", "platform.envforge.dev", "xenvclusters"),
+            // The reaper lists dedicated clusters' composites.
+            clusterWide("list", "platform.envforge.dev", "xenvclusters"),
             clusterWide("delete", "platform.envforge.dev", "xenvclusters"),
             in(anyNamespace, "patch", "platform.envforge.dev", "envdatabases"),
             in(anyNamespace, "get", "platform.envforge.dev", "envdatabases"),
