@@ -3,14 +3,21 @@ package dev.envforge.starter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envforge.starter.security.TestTokens;
+import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.reaper.AbandonedNamespace;
 import dev.envforge.workflows.reaper.DriftRequest;
 import dev.envforge.workflows.reaper.DriftedEnvironment;
 import dev.envforge.workflows.reaper.EnvironmentClass;
+import dev.envforge.workflows.reaper.FoundLeftover;
+import dev.envforge.workflows.reaper.LeftoverActivities;
+import dev.envforge.workflows.reaper.LeftoverPage;
+import dev.envforge.workflows.reaper.LeftoverRemoval;
+import dev.envforge.workflows.reaper.LeftoverSurvey;
 import dev.envforge.workflows.reaper.ReaperActivities;
 import dev.envforge.workflows.reaper.ReaperSettings;
 import dev.envforge.workflows.reaper.ReaperSettingsActivities;
 import dev.envforge.workflows.reaper.ReaperWorkflowImpl;
+import dev.envforge.workflows.reaper.RemovalRequest;
 import dev.envforge.workflows.reaper.SurveyPage;
 import dev.envforge.workflows.reaper.SurveyRequest;
 import dev.envforge.workflows.reaper.SweepReport;
@@ -44,7 +51,7 @@ class ReaperApiIT extends DevServerApiTestBase {
         ReaperWorkflowImpl.class, TeardownWorkflowImpl.class);
     ReaperSettingsActivities settings =
         () -> new ReaperSettings("env-", taskQueue, true, Duration.ofHours(1), List.of("local"));
-    worker.registerActivitiesImplementations(settings, new CannedSurvey());
+    worker.registerActivitiesImplementations(settings, new CannedSurvey(), new CannedLeftovers());
   }
 
   @Test
@@ -70,7 +77,14 @@ class ReaperApiIT extends DevServerApiTestBase {
     assertThat(body.get("report").get("counts").get("EXPIRED").asInt()).isEqualTo(1);
     assertThat(body.get("report").get("namespaces").get("LIVE").get(0).asString())
         .isEqualTo("local/env-a-live");
-    assertThat(body.get("report").get("outcomes").get("REPORTED").asInt()).isEqualTo(1);
+    assertThat(body.get("report").get("outcomes").get("REPORTED").asInt()).isEqualTo(2);
+    // By kind: namespaces, and the dedicated clusters' composites in the management cluster.
+    JsonNode kinds = body.get("report").get("kinds");
+    assertThat(kinds.get("namespace").get("counts").get("EXPIRED").asInt()).isEqualTo(1);
+    assertThat(kinds.get("xenvcluster").get("placement").asString())
+        .isEqualTo("MANAGEMENT_CLUSTER");
+    assertThat(kinds.get("xenvcluster").get("names").get("ORPHAN").get(0).asString())
+        .isEqualTo("management/envforge-c-gone");
   }
 
   @Test
@@ -105,6 +119,37 @@ class ReaperApiIT extends DevServerApiTestBase {
     return http.send(
         request.header("Authorization", TestTokens.bearer(token)).timeout(PATIENCE).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** No dedicated cluster, and one orphaned composite in the management cluster. */
+  static final class CannedLeftovers implements LeftoverActivities {
+    @Override
+    public List<ClusterRef> dedicatedClusters(List<String> teams) {
+      return List.of();
+    }
+
+    @Override
+    public LeftoverPage survey(LeftoverSurvey survey) {
+      return new LeftoverPage(
+          List.of(),
+          List.of(
+              new FoundLeftover(
+                  survey.declaration().kind(),
+                  "management",
+                  null,
+                  "envforge-c-gone",
+                  "uid-2",
+                  "c-gone",
+                  "c",
+                  "environment/c/gone",
+                  null,
+                  EnvironmentClass.ORPHAN)));
+    }
+
+    @Override
+    public List<LeftoverRemoval> remove(RemovalRequest request) {
+      throw new AssertionError("a dry run removes nothing");
+    }
   }
 
   /** One live and one expired namespace; nothing drifted. Only reads, as the real one. */

@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** The reaper's reports and an on-demand sweep. Meant for platform administrators. */
 @RestController
 @RequestMapping("/api/v1/reaper")
-@Tag(name = "reaper", description = "Sweeps for expired, orphaned and drifted environments")
+@Tag(
+    name = "reaper",
+    description = "Sweeps for expired, orphaned and drifted environments and every leftover")
 @ApiResponse(responseCode = "503", description = "Temporal is unavailable")
 @ApiResponse(responseCode = "401", description = "No bearer token, or one that is not accepted")
 @ApiResponse(responseCode = "403", description = "The caller is not an admin")
@@ -50,8 +52,10 @@ public class ReaperController {
       summary = "The last completed sweep's report",
       description =
           "Counts and namespaces by class (live, expired, orphan, kept, drifted, recent,"
-              + " terminating) and the actions taken, from the most recently completed sweep,"
-              + " scheduled or started through this API.")
+              + " terminating), the same by kind of leftover under kinds (namespace on registered"
+              + " and dedicated clusters, xenvcluster and other declared kinds in the management"
+              + " cluster, postgres databases whose namespace is gone), and the actions taken,"
+              + " from the most recently completed sweep, scheduled or started through this API.")
   @ApiResponse(responseCode = "200", description = "The report")
   @ApiResponse(responseCode = "404", description = "No sweep has completed yet")
   public LastSweepView last() {
