@@ -121,7 +121,7 @@ public final class KubernetesLeftoverActivities implements LeftoverActivities, A
         removals.add(
             Leftovers.POSTGRES_DATABASE.kind().equals(leftover.kind())
                 ? removeDatabase(leftover, request)
-                : removeObject(leftover));
+                : removeObject(leftover, request.declarations()));
       } catch (RuntimeException e) {
         // One leftover that cannot be removed must not keep the others; the next sweep retries.
         log.warn(
@@ -236,8 +236,9 @@ public final class KubernetesLeftoverActivities implements LeftoverActivities, A
     return new LeftoverPage(unactioned, abandoned);
   }
 
-  private LeftoverRemoval removeObject(FoundLeftover leftover) {
-    LeftoverDeclaration declaration = declarationOf(leftover.kind());
+  private LeftoverRemoval removeObject(
+      FoundLeftover leftover, List<LeftoverDeclaration> declarations) {
+    LeftoverDeclaration declaration = declarationOf(leftover.kind(), declarations);
     Optional<ManagementObjects> objects = ManagementObjects.of(clients.management(), declaration);
     GenericKubernetesResource live =
         objects.map(o -> o.get(leftover.namespace(), leftover.name())).orElse(null);
@@ -355,8 +356,9 @@ public final class KubernetesLeftoverActivities implements LeftoverActivities, A
     return server;
   }
 
-  private static LeftoverDeclaration declarationOf(String kind) {
-    return Leftovers.all().stream()
+  private static LeftoverDeclaration declarationOf(
+      String kind, List<LeftoverDeclaration> declarations) {
+    return declarations.stream()
         .filter(d -> d.kind().equals(kind) && d.placement() == LeftoverPlacement.MANAGEMENT_CLUSTER)
         .findFirst()
         .orElseThrow(

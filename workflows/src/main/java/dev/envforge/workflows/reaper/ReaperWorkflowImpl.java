@@ -197,7 +197,11 @@ public class ReaperWorkflowImpl implements ReaperWorkflow {
       try {
         for (LeftoverRemoval removal :
             leftovers.remove(
-                new RemovalRequest(settings.namespacePrefix(), settings.clusters(), batch))) {
+                new RemovalRequest(
+                    settings.namespacePrefix(),
+                    settings.clusters(),
+                    batch,
+                    settings.managementLeftoversOrNone()))) {
           tally.acted(SweepActions.of(removal.leftover(), removal.outcome(), removal.detail()));
         }
       } catch (ActivityFailure e) {

@@ -182,7 +182,12 @@ class ReaperLeftoversTest {
     // Then the database and the composite, databases first, with what their last check needs.
     order
         .verify(leftovers)
-        .remove(new RemovalRequest("env-", List.of("local"), List.of(database, composite)));
+        .remove(
+            new RemovalRequest(
+                "env-",
+                List.of("local"),
+                List.of(database, composite),
+                Leftovers.inManagementCluster()));
   }
 
   @Test
