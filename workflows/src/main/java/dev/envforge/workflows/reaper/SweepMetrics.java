@@ -15,6 +15,7 @@ final class SweepMetrics {
   static final String DELETIONS = "envforge_reaper_deletions";
   static final String SIGNALS = "envforge_reaper_signals";
   static final String FAILURES = "envforge_reaper_failures";
+  static final String LEFTOVERS = "envforge_reaper_leftovers";
 
   private SweepMetrics() {}
 
@@ -28,6 +29,25 @@ final class SweepMetrics {
                     .tagged(Map.of("class", verdict.name().toLowerCase(Locale.ROOT)))
                     .gauge(ENVIRONMENTS)
                     .update(count));
+    if (report.kinds() != null) {
+      report
+          .kinds()
+          .forEach(
+              (kind, found) ->
+                  found
+                      .counts()
+                      .forEach(
+                          (verdict, count) ->
+                              scope
+                                  .tagged(
+                                      Map.of(
+                                          "kind",
+                                          kind,
+                                          "class",
+                                          verdict.name().toLowerCase(Locale.ROOT)))
+                                  .gauge(LEFTOVERS)
+                                  .update(count)));
+    }
     scope.counter(DELETIONS).inc(report.count(ActionOutcome.TORN_DOWN));
     scope.counter(SIGNALS).inc(report.count(ActionOutcome.SIGNALLED));
     scope
