@@ -63,7 +63,10 @@ final class ManagementObjects {
                     ResourceDefinitionContext.fromApiResource(declaration.apiVersion(), r)));
   }
 
-  /** Every object of the kind that carries envforge's labels and the declaration's selector. */
+  /**
+   * Every object of the kind that carries envforge's labels and the declaration's selector, in the
+   * declaration's namespace if it names one.
+   */
   List<GenericKubernetesResource> list() {
     Map<String, String> labels = new HashMap<>(declaration.selector());
     labels.put(EnvironmentLabels.MANAGED_BY, EnvironmentLabels.MANAGED_BY_VALUE);
@@ -76,9 +79,11 @@ final class ManagementObjects {
         KubernetesFailures.call(
             "list " + declaration.kind() + " objects",
             () ->
-                context.isNamespaceScoped()
-                    ? operation.inAnyNamespace().withLabels(labels).list()
-                    : operation.withLabels(labels).list());
+                !context.isNamespaceScoped()
+                    ? operation.withLabels(labels).list()
+                    : declaration.namespace() != null
+                        ? operation.inNamespace(declaration.namespace()).withLabels(labels).list()
+                        : operation.inAnyNamespace().withLabels(labels).list());
     return found.getItems();
   }
 

@@ -101,6 +101,12 @@ class KubernetesLeftoverActivitiesIT {
             new LeftoverPage.ClassifiedLeftover(
                 "management/" + tools + "/kept", EnvironmentClass.KEPT));
 
+    // Declared in one namespace (as Argo CD's), the search stays there and finds the same.
+    LeftoverPage inTools = activities.survey(survey(registration.inNamespace(tools)));
+    assertThat(inTools.abandoned()).isEqualTo(page.abandoned());
+    assertThat(activities.survey(survey(registration.inNamespace(ownNamespace))).abandoned())
+        .isEmpty();
+
     FoundLeftover orphan = page.abandoned().get(0);
     RemovalRequest removal =
         new RemovalRequest(prefix, List.of("local"), List.of(orphan), List.of(registration));

@@ -14,13 +14,27 @@ import java.util.Objects;
  * @param selector labels it carries besides envforge's own ({@code app.kubernetes.io/managed-by},
  *     {@code envforge.dev/environment}, {@code envforge.dev/team}), to tell it from other objects
  *     of the same kind; empty for none
+ * @param namespace for {@link LeftoverPlacement#MANAGEMENT_CLUSTER}: the one namespace it lives in
+ *     (searching one namespace needs rights in that namespace only, e.g. to list Secrets); null
+ *     when cluster-scoped or in any namespace
  */
 public record LeftoverDeclaration(
     String kind,
     String apiVersion,
     String resourceKind,
     LeftoverPlacement placement,
-    Map<String, String> selector) {
+    Map<String, String> selector,
+    String namespace) {
+
+  /** A declaration of something cluster-scoped, in any namespace, or not in Kubernetes. */
+  public LeftoverDeclaration(
+      String kind,
+      String apiVersion,
+      String resourceKind,
+      LeftoverPlacement placement,
+      Map<String, String> selector) {
+    this(kind, apiVersion, resourceKind, placement, selector, null);
+  }
 
   public LeftoverDeclaration {
     Objects.requireNonNull(kind, "kind");
@@ -39,6 +53,34 @@ public record LeftoverDeclaration(
       String kind, String apiVersion, String resourceKind, Map<String, String> selector) {
     return new LeftoverDeclaration(
         kind, apiVersion, resourceKind, LeftoverPlacement.MANAGEMENT_CLUSTER, selector);
+  }
+
+  /**
+   * Something in one namespace of the management cluster (Argo CD's, say) that carries envforge's
+   * labels (and {@code selector}).
+   */
+  public static LeftoverDeclaration inManagementNamespace(
+      String kind,
+      String apiVersion,
+      String resourceKind,
+      String namespace,
+      Map<String, String> selector) {
+    return new LeftoverDeclaration(
+        kind,
+        apiVersion,
+        resourceKind,
+        LeftoverPlacement.MANAGEMENT_CLUSTER,
+        selector,
+        Objects.requireNonNull(namespace, "namespace"));
+  }
+
+  /**
+   * The same declaration in another namespace: for a namespace the worker's configuration sets,
+   * which the worker applies when it hands the declarations to a sweep.
+   */
+  public LeftoverDeclaration inNamespace(String otherNamespace) {
+    return new LeftoverDeclaration(
+        kind, apiVersion, resourceKind, placement, selector, otherNamespace);
   }
 
   /** Something inside the environment's namespace, which goes when the namespace goes. */
