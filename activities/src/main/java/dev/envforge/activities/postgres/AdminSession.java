@@ -125,7 +125,16 @@ final class AdminSession implements AutoCloseable {
   /** Runs a query of two text columns with one text parameter; holds names, never a secret. */
   java.util.List<String[]> query(String action, String sql, String parameter) {
     try {
-      return PostgresOwnedObjects.rows(connection, sql, parameter);
+      java.util.List<String[]> rows = new java.util.ArrayList<>();
+      try (PreparedStatement query = connection.prepareStatement(sql)) {
+        query.setString(1, parameter);
+        try (ResultSet result = query.executeQuery()) {
+          while (result.next()) {
+            rows.add(new String[] {result.getString(1), result.getString(2)});
+          }
+        }
+      }
+      return rows;
     } catch (SQLException e) {
       throw PostgresFailures.translate(action, e, false);
     }

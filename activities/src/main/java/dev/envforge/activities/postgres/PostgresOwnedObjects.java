@@ -1,10 +1,5 @@
 package dev.envforge.activities.postgres;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,31 +73,11 @@ public final class PostgresOwnedObjects {
   }
 
   private static String pattern() {
-    // LIKE's own wildcards in the prefix: '_' would match any character; none are in it but ':'.
+    // The prefix holds no LIKE wildcards today; escaping '_' keeps that true if it ever does.
     return OwnershipComment.PREFIX.replace("_", "\\_") + "%";
   }
 
   private static Optional<String> environmentOf(String comment) {
     return OwnershipComment.environmentOf(comment).filter(id -> !id.isBlank());
-  }
-
-  /** For tests and messages; the server's own toString keeps secrets out. */
-  @Override
-  public String toString() {
-    return "PostgresOwnedObjects[" + server + "]";
-  }
-
-  static List<String[]> rows(Connection connection, String sql, String parameter)
-      throws SQLException {
-    List<String[]> rows = new ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setString(1, parameter);
-      try (ResultSet result = query.executeQuery()) {
-        while (result.next()) {
-          rows.add(new String[] {result.getString(1), result.getString(2)});
-        }
-      }
-    }
-    return rows;
   }
 }
