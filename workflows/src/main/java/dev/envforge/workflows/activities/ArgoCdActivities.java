@@ -14,8 +14,8 @@ public interface ArgoCdActivities {
    * Declares the environment to Argo CD: its AppProject, whose only destination is the
    * environment's namespace, and for a dedicated cluster the cluster Secret with the credentials
    * from the cluster's connection Secret. An object of the same name that another environment or
-   * someone else owns fails with {@code ARGOCD_CONFLICT}; Argo CD's CRDs missing, or a kubeconfig
-   * whose credentials a cluster Secret cannot hold, with {@code ARGOCD_UNSUPPORTED}.
+   * someone else owns fails with {@code ARGOCD_CONFLICT}; Argo CD's CRDs or namespace missing, or a
+   * kubeconfig whose credentials a cluster Secret cannot hold, with {@code ARGOCD_UNAVAILABLE}.
    */
   void registerWithArgoCd(ArgoCdRegistrationSpec spec);
 

@@ -25,10 +25,10 @@ public enum EnvironmentFailure {
   /** The environment's AppProject or cluster Secret in Argo CD's namespace belongs to another. */
   ARGOCD_CONFLICT,
   /**
-   * Argo CD registration cannot work here: Argo CD's CRDs are missing, or a dedicated cluster's
-   * kubeconfig holds credentials an Argo CD cluster Secret cannot carry.
+   * Argo CD registration cannot work here: Argo CD's CRDs or its namespace are missing, or a
+   * dedicated cluster's kubeconfig holds credentials an Argo CD cluster Secret cannot carry.
    */
-  ARGOCD_UNSUPPORTED,
+  ARGOCD_UNAVAILABLE,
   /** The platform refused envforge's credentials (RBAC, Postgres privileges). */
   FORBIDDEN,
   /** A step kept failing with transient errors until its deadline passed. */
