@@ -9,7 +9,7 @@ import java.util.Map;
  * @param namespace Argo CD's own namespace, where it reads AppProjects and cluster Secrets
  * @param cluster the registry cluster Argo CD runs in; null: the management cluster
  * @param sourceRepos the repositories every environment's AppProject allows (Argo CD's patterns,
- *     e.g. {@code https://github.com/example/*}); at least one
+ *     e.g. {@code https://github.com/example/*}); see {@link #requireSourceRepos}
  * @param clusterServers per shared cluster, the server URL Argo CD knows it by; a cluster not
  *     listed is named by {@code https://kubernetes.default.svc} when the worker reaches it
  *     in-cluster (Argo CD's name for the cluster it runs in), else by its kubeconfig's server URL
@@ -25,6 +25,19 @@ public record ArgoCdSettings(
   /** Argo CD's name for the cluster it runs in. */
   public static final String IN_CLUSTER_SERVER = "https://kubernetes.default.svc";
 
+  /**
+   * Checks what registering needs and removing does not: at least one source repository (a project
+   * without one cannot deploy anything).
+   */
+  public ArgoCdSettings requireSourceRepos() {
+    if (sourceRepos.isEmpty()) {
+      throw new IllegalArgumentException(
+          "envforge.argocd.source-repos must name at least one repository pattern"
+              + " when Argo CD registration is enabled");
+    }
+    return this;
+  }
+
   public ArgoCdSettings {
     namespace = namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace;
     cluster = cluster == null || cluster.isBlank() ? null : cluster;
@@ -33,11 +46,6 @@ public record ArgoCdSettings(
             ? List.of()
             : sourceRepos.stream().filter(repo -> repo != null && !repo.isBlank()).toList();
     clusterServers = clusterServers == null ? Map.of() : Map.copyOf(clusterServers);
-    if (sourceRepos.isEmpty()) {
-      throw new IllegalArgumentException(
-          "envforge.argocd.source-repos must name at least one repository pattern"
-              + " when Argo CD registration is enabled");
-    }
     clusterServers.forEach(
         (name, server) -> {
           if (server == null || !server.startsWith("https://")) {

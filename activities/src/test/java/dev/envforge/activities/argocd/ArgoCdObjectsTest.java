@@ -113,7 +113,8 @@ class ArgoCdObjectsTest {
 
   @Test
   void givenNoSourceRepository_whenConfigured_itShouldRefuseNamingTheSetting() {
-    assertThatThrownBy(() -> new ArgoCdSettings(null, null, List.of(" "), null))
+    assertThatThrownBy(
+            () -> new ArgoCdSettings(null, null, List.of(" "), null).requireSourceRepos())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("envforge.argocd.source-repos");
   }
