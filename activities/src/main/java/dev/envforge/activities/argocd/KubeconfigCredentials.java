@@ -94,7 +94,9 @@ final class KubeconfigCredentials {
     }
     if (user.getUsername() != null && !user.getUsername().isBlank()) {
       argoConfig.put("username", user.getUsername());
-      argoConfig.put("password", user.getPassword());
+      if (user.getPassword() != null) {
+        argoConfig.put("password", user.getPassword());
+      }
     }
     if (user.getExec() != null) {
       argoConfig.put("execProviderConfig", exec(user.getExec()));

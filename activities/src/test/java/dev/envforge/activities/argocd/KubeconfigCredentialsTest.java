@@ -103,6 +103,23 @@ class KubeconfigCredentialsTest {
   }
 
   @Test
+  void givenUserNameAndPassword_whenConverted_itShouldCarryBoth() {
+    ArgoCdCluster cluster =
+        KubeconfigCredentials.of(
+            kubeconfig("server: https://10.1.2.3:6443", "username: admin\npassword: pw"));
+
+    assertThat(config(cluster))
+        .isEqualTo(
+            Map.of(
+                "username",
+                "admin",
+                "password",
+                "pw",
+                "tlsClientConfig",
+                Map.of("insecure", false)));
+  }
+
+  @Test
   void givenAKeyInAFile_whenConverted_itShouldRefuseNamingTheFieldButNotThePath() {
     assertThatThrownBy(
             () ->

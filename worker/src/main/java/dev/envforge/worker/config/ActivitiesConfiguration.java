@@ -212,6 +212,13 @@ public class ActivitiesConfiguration {
   @Bean
   ArgoCdActivities argoCdActivities(RegistryClusterClients clients, ArgoCdProperties argoCd) {
     ArgoCdSettings settings = argoCd.settings();
+    if (settings.cluster() != null && clients.registry().find(settings.cluster()).isEmpty()) {
+      throw new IllegalArgumentException(
+          "envforge.argocd.cluster '"
+              + settings.cluster()
+              + "' is not among the registry's clusters "
+              + clients.registry().clusters().keySet());
+    }
     if (argoCd.enabled()) {
       LOG.info(
           "Argo CD registration: AppProjects and cluster Secrets in namespace {} of cluster {}",
