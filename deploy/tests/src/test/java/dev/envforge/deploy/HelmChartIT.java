@@ -193,7 +193,9 @@ class HelmChartIT {
             "--values",
             resource("deploy/every-option.yaml").toString(),
             "--set",
-            "worker.crossplane.connectionSecretNamespace=" + dryRunNamespace);
+            "worker.crossplane.connectionSecretNamespace=" + dryRunNamespace,
+            "--set",
+            "worker.argocd.namespace=" + dryRunNamespace);
 
     Set<String> kinds = objects.stream().map(HasMetadata::getKind).collect(Collectors.toSet());
     assertThat(kinds)
@@ -244,7 +246,14 @@ class HelmChartIT {
                 "--set",
                 "worker.crossplane.connectionSecretNamespace=" + namespace,
                 "--set",
-                "worker.postgres.passwordSecret.name=postgres-admin"))
+                "worker.postgres.passwordSecret.name=postgres-admin",
+                // Argo CD's namespace: the release's own, which is no environment namespace.
+                "--set",
+                "worker.argocd.enabled=true",
+                "--set",
+                "worker.argocd.namespace=" + namespace,
+                "--set",
+                "worker.argocd.sourceRepos={https://git.example.com/*}"))
         .successfulOutput();
 
     for (Supplier<Resource<? extends HasMetadata>> object : installedObjects()) {
@@ -421,6 +430,59 @@ class HelmChartIT {
 
   @Test
   @Order(4)
+  void givenArgoCdRegistration_theWorker_shouldWriteOnlyItsClusterSecretsInArgoCdsNamespace() {
+    for (String verb : List.of("get", "create", "patch", "delete")) {
+      assertThat(allows(workerUser, in(namespace, verb, "argoproj.io", "appprojects")))
+          .as("%s appprojects in Argo CD's namespace", verb)
+          .isTrue();
+    }
+    assertThat(allows(workerUser, in("default", "create", "argoproj.io", "appprojects"))).isFalse();
+    assertThat(allows(workerUser, in(namespace, "list", "", "secrets"))).isFalse();
+    try (KubernetesClient worker = clientAs(workerUser)) {
+      Map<String, String> managed =
+          Map.of(
+              MANAGED_BY,
+              "envforge",
+              "envforge.dev/environment",
+              "team-app",
+              "envforge.dev/team",
+              "team");
+      Map<String, String> clusterLabels = new java.util.HashMap<>(managed);
+      clusterLabels.put("argocd.argoproj.io/secret-type", "cluster");
+      Secret plain =
+          new SecretBuilder()
+              .withNewMetadata()
+              .withName("envforge-plain-" + suffix)
+              .withNamespace(namespace)
+              .withLabels(managed)
+              .endMetadata()
+              .build();
+      awaitPolicyInForce(() -> worker.resource(plain).dryRun().create());
+      assertThatThrownBy(() -> worker.resource(plain).dryRun().create())
+          .isInstanceOf(KubernetesClientException.class)
+          .hasMessageContaining("not in " + namespace);
+
+      Secret cluster =
+          new SecretBuilder(plain)
+              .editMetadata()
+              .withName("env-team-app-cluster")
+              .withLabels(clusterLabels)
+              .endMetadata()
+              .build();
+      worker.resource(cluster).create();
+      worker
+          .secrets()
+          .inNamespace(namespace)
+          .withName("env-team-app-cluster")
+          .edit(s -> new SecretBuilder(s).addToData("server", "aHR0cHM6Ly94").build());
+      worker.secrets().inNamespace(namespace).withName("env-team-app-cluster").delete();
+      assertThat(admin.secrets().inNamespace(namespace).withName("env-team-app-cluster").get())
+          .isNull();
+    }
+  }
+
+  @Test
+  @Order(4)
   void givenTheInstall_theStarter_shouldHaveNoKubernetesRights() {
     List<Access> refused =
         List.of(
@@ -591,6 +653,10 @@ class HelmChartIT {
                 .roleBindings()
                 .inNamespace(namespace)
                 .withName(fullname + "-worker-cluster-secrets"));
+    for (String argoCd : List.of(fullname + "-worker-argocd")) {
+      objects.add(() -> admin.rbac().roles().inNamespace(namespace).withName(argoCd));
+      objects.add(() -> admin.rbac().roleBindings().inNamespace(namespace).withName(argoCd));
+    }
     objects.add(
         () ->
             admin

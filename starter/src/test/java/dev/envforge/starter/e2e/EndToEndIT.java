@@ -171,7 +171,8 @@ class EndToEndIT extends RealPlatformTestBase {
             "CLUSTER:COMPENSATED",
             "NAMESPACE:COMPENSATED",
             "GUARDRAILS:COMPENSATED",
-            "DATABASE:COMPENSATED");
+            "DATABASE:COMPENSATED",
+            "ARGOCD:SKIPPED");
     assertThat(step(compensated, "DATABASE").get("lastError").asString())
         .contains("DATABASE_CONFLICT");
     assertThat(cluster.namespace(namespace)).as("namespace %s", namespace).isNull();

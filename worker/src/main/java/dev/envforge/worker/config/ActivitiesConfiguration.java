@@ -1,5 +1,7 @@
 package dev.envforge.worker.config;
 
+import dev.envforge.activities.argocd.ArgoCdSettings;
+import dev.envforge.activities.argocd.KubernetesArgoCdActivities;
 import dev.envforge.activities.cluster.RegistryClusterActivities;
 import dev.envforge.activities.crossplane.CrossplaneSettings;
 import dev.envforge.activities.crossplane.KubernetesCrossplaneActivities;
@@ -18,6 +20,7 @@ import dev.envforge.activities.postgres.PostgresServer;
 import dev.envforge.activities.settings.ConfiguredSettingsActivities;
 import dev.envforge.activities.temporal.Heartbeat;
 import dev.envforge.activities.temporal.KeepAlive;
+import dev.envforge.workflows.activities.ArgoCdActivities;
 import dev.envforge.workflows.activities.ClusterActivities;
 import dev.envforge.workflows.activities.EnvironmentSettings;
 import dev.envforge.workflows.activities.ExpiryWarningActivities;
@@ -42,7 +45,11 @@ import org.springframework.context.annotation.Configuration;
  * worker registers (see {@code spring.temporal.workers} in application.yaml).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({EnvforgeWorkerProperties.class, WorkerAccessProperties.class})
+@EnableConfigurationProperties({
+  EnvforgeWorkerProperties.class,
+  WorkerAccessProperties.class,
+  ArgoCdProperties.class
+})
 public class ActivitiesConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(ActivitiesConfiguration.class);
@@ -93,14 +100,16 @@ public class ActivitiesConfiguration {
   }
 
   @Bean
-  ConfiguredSettingsActivities settingsActivities(EnvforgeWorkerProperties properties) {
+  ConfiguredSettingsActivities settingsActivities(
+      EnvforgeWorkerProperties properties, ArgoCdProperties argoCd) {
     SharedProperties shared = properties.shared();
     Duration warnBefore = shared.ttl().warnBefore();
     if (warnBefore.isNegative() || warnBefore.isZero()) {
       throw new IllegalArgumentException("envforge.ttl.warn-before must be positive");
     }
     return new ConfiguredSettingsActivities(
-        EnvironmentSettings.of(shared.namespacePrefix(), shared.ttl().policy(), warnBefore));
+        EnvironmentSettings.of(shared.namespacePrefix(), shared.ttl().policy(), warnBefore)
+            .withArgoCdRegistration(argoCd.enabled()));
   }
 
   @Bean
@@ -198,6 +207,29 @@ public class ActivitiesConfiguration {
             ? new CrossplaneSettings(null, null, null, null, null, null, null)
             : properties.crossplane();
     return new KubernetesCrossplaneActivities(clients, settings);
+  }
+
+  /**
+   * Registered whether or not registration is enabled: environments registered before it was turned
+   * off are still removed from Argo CD at their teardown.
+   */
+  @Bean
+  ArgoCdActivities argoCdActivities(RegistryClusterClients clients, ArgoCdProperties argoCd) {
+    ArgoCdSettings settings = argoCd.settings();
+    if (settings.cluster() != null && clients.registry().find(settings.cluster()).isEmpty()) {
+      throw new IllegalArgumentException(
+          "envforge.argocd.cluster '"
+              + settings.cluster()
+              + "' is not among the registry's clusters "
+              + clients.registry().clusters().keySet());
+    }
+    if (argoCd.enabled()) {
+      LOG.info(
+          "Argo CD registration: AppProjects and cluster Secrets in namespace {} of cluster {}",
+          settings.namespace(),
+          settings.cluster() == null ? "(management)" : settings.cluster());
+    }
+    return new KubernetesArgoCdActivities(clients, settings);
   }
 
   private static String blankToNull(String value) {

@@ -10,6 +10,7 @@ import dev.envforge.activities.reaper.KubernetesReaperActivities;
 import dev.envforge.activities.reaper.TemporalEnvironmentRuns;
 import dev.envforge.activities.temporal.Heartbeat;
 import dev.envforge.worker.config.EnvforgeWorkerProperties;
+import dev.envforge.worker.config.ArgoCdProperties;
 import dev.envforge.workflows.reaper.Leftovers;
 import dev.envforge.workflows.reaper.ReaperSettings;
 import io.temporal.client.WorkflowClient;
@@ -41,7 +42,8 @@ public class ReaperConfiguration {
       ReaperProperties reaper,
       EnvforgeWorkerProperties properties,
       RegistryClusterClients clients,
-      PostgresServer directPostgresServer) {
+      PostgresServer directPostgresServer,
+      ArgoCdProperties argoCd) {
     return new ConfiguredReaperSettingsActivities(
         new ReaperSettings(
             properties.shared().namespacePrefix(),
@@ -51,7 +53,8 @@ public class ReaperConfiguration {
             List.copyOf(clients.registry().clusters().keySet()),
             reaper.teams(),
             List.copyOf(new TreeSet<>(postgresServers(reaper, directPostgresServer).keySet())),
-            Leftovers.inManagementCluster()));
+            Leftovers.inManagementCluster(
+                argoCd.enabled() ? argoCd.settings().namespace() : null)));
   }
 
   /**

@@ -12,13 +12,26 @@ import java.time.Duration;
  * @param expiryWarning how long before expiry the environment is warned of it
  * @param ttlPolicy the TTL policy per profile and team; null in runs recorded before there was one,
  *     which keep the global values
+ * @param argoCdRegistration READY environments are registered with Argo CD; false in runs recorded
+ *     before there was the choice
  */
 public record EnvironmentSettings(
     String namespacePrefix,
     Duration defaultTtl,
     Duration maxTtl,
     Duration expiryWarning,
-    TtlPolicy ttlPolicy) {
+    TtlPolicy ttlPolicy,
+    boolean argoCdRegistration) {
+
+  /** Settings without Argo CD registration. */
+  public EnvironmentSettings(
+      String namespacePrefix,
+      Duration defaultTtl,
+      Duration maxTtl,
+      Duration expiryWarning,
+      TtlPolicy ttlPolicy) {
+    this(namespacePrefix, defaultTtl, maxTtl, expiryWarning, ttlPolicy, false);
+  }
 
   /** Settings with a global TTL policy only. */
   public EnvironmentSettings(
@@ -31,6 +44,12 @@ public record EnvironmentSettings(
       String namespacePrefix, TtlPolicy ttlPolicy, Duration expiryWarning) {
     return new EnvironmentSettings(
         namespacePrefix, ttlPolicy.defaultTtl(), ttlPolicy.maxTtl(), expiryWarning, ttlPolicy);
+  }
+
+  /** These settings, with READY environments registered with Argo CD or not. */
+  public EnvironmentSettings withArgoCdRegistration(boolean registered) {
+    return new EnvironmentSettings(
+        namespacePrefix, defaultTtl, maxTtl, expiryWarning, ttlPolicy, registered);
   }
 
   public RequestLimits limits() {

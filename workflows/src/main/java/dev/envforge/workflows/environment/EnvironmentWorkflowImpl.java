@@ -2,6 +2,7 @@ package dev.envforge.workflows.environment;
 
 import dev.envforge.workflows.access.AccessRequest;
 import dev.envforge.workflows.access.GrantedAccess;
+import dev.envforge.workflows.activities.ArgoCdRegistrationSpec;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.DatabaseSpec;
@@ -30,15 +31,21 @@ import org.slf4j.Logger;
  * Provisions, keeps and tears down one environment. See {@link EnvironmentWorkflow}.
  *
  * <p>Steps: CLUSTER, then NAMESPACE, then GUARDRAILS and DATABASE side by side (the database needs
- * the namespace for its Secret, not the quota objects). Each step registers its undo before it
- * runs; a permanent failure, or a destroy while provisioning, undoes them in reverse inside a
- * detached cancellation scope. While READY, {@link ExpiryWatch} warns of the expiry and waits for
- * it.
+ * the namespace for its Secret, not the quota objects), then ARGOCD where configured. Each step
+ * registers its undo before it runs; a permanent failure, or a destroy while provisioning, undoes
+ * them in reverse inside a detached cancellation scope. While READY, {@link ExpiryWatch} warns of
+ * the expiry and waits for it.
  */
 public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, EnvironmentAccessWorkflow {
 
   /** Change id: the destroy update reports DESTROYING itself (version 1). */
   static final String DESTROYING_IN_HANDLER = "destroy-reports-destroying";
+
+  /**
+   * Change id: READY environments are registered with Argo CD when the settings say so (version 1).
+   * Runs from before never register and show the step SKIPPED.
+   */
+  static final String ARGOCD_REGISTRATION = "argocd-registration";
 
   private static final Logger log = Workflow.getLogger(EnvironmentWorkflowImpl.class);
 
@@ -63,6 +70,7 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
   private boolean destroyRequested;
   private CancellationScope provisioning;
   private NamespaceSpec namespaceSpec;
+  private boolean argoCdRegistration;
 
   @Override
   public EnvironmentStatus run(EnvironmentRequest rawRequest) {
@@ -89,6 +97,14 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
     }
     if (!request.database().wanted()) {
       ledger.skipped(Step.DATABASE);
+    }
+    // The settings first: they are recorded in history, so runs whose settings had no say in Argo
+    // CD (all runs from before it) never ask for the version and replay without its marker.
+    argoCdRegistration =
+        settings.argoCdRegistration()
+            && Workflow.getVersion(ARGOCD_REGISTRATION, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (!argoCdRegistration) {
+      ledger.skipped(Step.ARGOCD);
     }
 
     ApplicationFailure failure = null;
@@ -148,6 +164,10 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
     DatabaseRef db = database.get();
     if (db != null) {
       outputs = outputs.withDatabase(db);
+    }
+    if (argoCdRegistration) {
+      // Last, once the namespace is complete: Argo CD may deploy as soon as it is registered.
+      steps.registerWithArgoCd(new ArgoCdRegistrationSpec(cluster, plan.namespace(), labels()));
     }
     access.prepare(namespace);
   }

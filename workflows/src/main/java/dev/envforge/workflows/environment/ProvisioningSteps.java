@@ -4,6 +4,8 @@ import static dev.envforge.workflows.environment.EnvironmentActivityOptions.DEDI
 import static dev.envforge.workflows.environment.EnvironmentActivityOptions.PROVISION_DEADLINE;
 import static dev.envforge.workflows.environment.EnvironmentActivityOptions.UNDO_DEADLINE;
 
+import dev.envforge.workflows.activities.ArgoCdActivities;
+import dev.envforge.workflows.activities.ArgoCdRegistrationSpec;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.CrossplaneActivities;
 import dev.envforge.workflows.activities.DatabaseRef;
@@ -119,6 +121,16 @@ final class ProvisioningSteps {
         viaCrossplane
             ? () -> crossplane.ensureCompositeDatabase(spec)
             : () -> postgres.ensureDatabase(spec));
+  }
+
+  /**
+   * ARGOCD: the environment as an Argo CD destination. Registered last, so that it is undone first:
+   * Argo CD stops deploying into the environment before its namespace and cluster go.
+   */
+  void registerWithArgoCd(ArgoCdRegistrationSpec spec) {
+    ArgoCdActivities argoCd = activities.argoCd();
+    compensations.register(Step.ARGOCD, UNDO_DEADLINE, () -> argoCd.unregisterFromArgoCd(spec));
+    runner.provision(Step.ARGOCD, PROVISION_DEADLINE, () -> argoCd.registerWithArgoCd(spec));
   }
 
   /**

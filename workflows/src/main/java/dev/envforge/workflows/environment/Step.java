@@ -9,5 +9,10 @@ public enum Step {
   /** ResourceQuota, LimitRange, NetworkPolicy, RoleBinding; runs beside DATABASE. */
   GUARDRAILS,
   /** The database and the connection Secret; runs beside GUARDRAILS. */
-  DATABASE
+  DATABASE,
+  /**
+   * The environment as an Argo CD destination (AppProject, and a cluster Secret for a dedicated
+   * cluster); SKIPPED where Argo CD registration is not configured.
+   */
+  ARGOCD
 }

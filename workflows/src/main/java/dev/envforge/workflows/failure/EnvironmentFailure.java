@@ -22,6 +22,13 @@ public enum EnvironmentFailure {
   DATABASE_CONFLICT,
   /** A composite database reported a failure or never became Ready in time. */
   DATABASE_NOT_READY,
+  /** The environment's AppProject or cluster Secret in Argo CD's namespace belongs to another. */
+  ARGOCD_CONFLICT,
+  /**
+   * Argo CD registration cannot work here: Argo CD's CRDs or its namespace are missing, or a
+   * dedicated cluster's kubeconfig holds credentials an Argo CD cluster Secret cannot carry.
+   */
+  ARGOCD_UNAVAILABLE,
   /** The platform refused envforge's credentials (RBAC, Postgres privileges). */
   FORBIDDEN,
   /** A step kept failing with transient errors until its deadline passed. */

@@ -27,6 +27,23 @@ public final class Leftovers {
   public static final LeftoverDeclaration POSTGRES_DATABASE =
       new LeftoverDeclaration("postgres", null, null, LeftoverPlacement.POSTGRES, Map.of());
 
+  /**
+   * Argo CD's project for an environment, in Argo CD's namespace of the management cluster (the
+   * worker hands the sweep the configured namespace in place of this default).
+   */
+  public static final LeftoverDeclaration ARGOCD_PROJECT =
+      LeftoverDeclaration.inManagementNamespace(
+          "argocd-appproject", "argoproj.io/v1alpha1", "AppProject", "argocd", Map.of());
+
+  /** Argo CD's cluster Secret for a dedicated cluster, beside the project. */
+  public static final LeftoverDeclaration ARGOCD_CLUSTER_SECRET =
+      LeftoverDeclaration.inManagementNamespace(
+          "argocd-cluster-secret",
+          "v1",
+          "Secret",
+          "argocd",
+          Map.of("argocd.argoproj.io/secret-type", "cluster"));
+
   private Leftovers() {}
 
   /** What {@code step} leaves behind when its environment's workflow does not undo it. */
@@ -48,6 +65,7 @@ public final class Leftovers {
               LeftoverDeclaration.inEnvironmentNamespace("connection-secret", "v1", "Secret"),
               LeftoverDeclaration.inEnvironmentNamespace(
                   "envdatabase", "platform.envforge.dev/v1alpha1", "EnvDatabase"));
+      case ARGOCD -> List.of(ARGOCD_PROJECT, ARGOCD_CLUSTER_SECRET);
     };
   }
 
@@ -63,6 +81,18 @@ public final class Leftovers {
   public static List<LeftoverDeclaration> inManagementCluster() {
     return all().stream()
         .filter(d -> d.placement() == LeftoverPlacement.MANAGEMENT_CLUSTER)
+        .toList();
+  }
+
+  /**
+   * The same, with Argo CD's registrations searched in {@code argoCdNamespace}, or not searched at
+   * all when it is null: with registration off the worker has no rights in Argo CD's namespace.
+   */
+  public static List<LeftoverDeclaration> inManagementCluster(String argoCdNamespace) {
+    List<LeftoverDeclaration> argoCd = of(Step.ARGOCD);
+    return inManagementCluster().stream()
+        .filter(d -> argoCdNamespace != null || !argoCd.contains(d))
+        .map(d -> argoCd.contains(d) ? d.inNamespace(argoCdNamespace) : d)
         .toList();
   }
 }

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
 import dev.envforge.workflows.activities.AccessActivities;
+import dev.envforge.workflows.activities.ArgoCdActivities;
 import dev.envforge.workflows.activities.ClusterActivities;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.CrossplaneActivities;
@@ -35,8 +36,10 @@ import org.mockito.Mockito;
 /** Mocked activities and canned requests for the workflow tests. */
 final class EnvironmentFixture {
 
+  /** Argo CD registration is on, so that every test also runs the ARGOCD step. */
   static final EnvironmentSettings SETTINGS =
-      new EnvironmentSettings("env-", Duration.ofHours(8), Duration.ofDays(7), Duration.ofHours(1));
+      new EnvironmentSettings("env-", Duration.ofHours(8), Duration.ofDays(7), Duration.ofHours(1))
+          .withArgoCdRegistration(true);
 
   /** The most real time one wait may take; workflow time skips far further meanwhile. */
   private static final Duration REAL_PATIENCE = Duration.ofSeconds(30);
@@ -57,6 +60,7 @@ final class EnvironmentFixture {
   final CrossplaneActivities crossplane = activityMock(CrossplaneActivities.class);
   final ExpiryWarningActivities warnings = activityMock(ExpiryWarningActivities.class);
   final AccessActivities access = activityMock(AccessActivities.class);
+  final ArgoCdActivities argoCd = activityMock(ArgoCdActivities.class);
   EnvironmentSettings configured = SETTINGS;
   final SettingsActivities settings = () -> configured;
 
@@ -123,7 +127,9 @@ final class EnvironmentFixture {
   }
 
   Object[] activities() {
-    return new Object[] {clusters, namespaces, postgres, crossplane, warnings, access, settings};
+    return new Object[] {
+      clusters, namespaces, postgres, crossplane, warnings, access, argoCd, settings
+    };
   }
 
   static EnvironmentRequest sharedWithPostgres(String ttl) {

@@ -96,6 +96,7 @@ class EnvironmentWorkflowTest extends EnvironmentWorkflowTestCase {
       case NAMESPACE -> doThrow(boom).when(fixture.namespaces).ensureNamespace(any());
       case GUARDRAILS -> doThrow(boom).when(fixture.namespaces).applyGuardrails(any());
       case DATABASE -> when(fixture.postgres.ensureDatabase(any())).thenThrow(boom);
+      case ARGOCD -> doThrow(boom).when(fixture.argoCd).registerWithArgoCd(any());
     }
 
     WorkflowClient.start(workflow::run, EnvironmentFixture.dedicatedWithPostgres("PT4H"));
@@ -113,7 +114,12 @@ class EnvironmentWorkflowTest extends EnvironmentWorkflowTestCase {
         status.steps().stream().collect(Collectors.toMap(StepState::step, StepState::status));
     assertThat(states.get(failing)).isIn(StepStatus.COMPENSATED);
 
-    InOrder order = inOrder(fixture.postgres, fixture.namespaces, fixture.crossplane);
+    InOrder order =
+        inOrder(fixture.argoCd, fixture.postgres, fixture.namespaces, fixture.crossplane);
+    int argoCdUndos = failing == Step.ARGOCD ? 1 : 0;
+    if (argoCdUndos == 1) {
+      order.verify(fixture.argoCd).unregisterFromArgoCd(any());
+    }
     int dbUndos = failing.ordinal() >= Step.GUARDRAILS.ordinal() ? 1 : 0;
     int namespaceUndos = failing.ordinal() >= Step.NAMESPACE.ordinal() ? 1 : 0;
     if (dbUndos == 1) {
@@ -123,6 +129,7 @@ class EnvironmentWorkflowTest extends EnvironmentWorkflowTestCase {
       order.verify(fixture.namespaces).deleteNamespace(any());
     }
     order.verify(fixture.crossplane).deleteDedicatedCluster(any());
+    verify(fixture.argoCd, times(argoCdUndos)).unregisterFromArgoCd(any());
     verify(fixture.postgres, times(dbUndos)).dropDatabase(any());
     verify(fixture.namespaces, times(namespaceUndos)).deleteNamespace(any());
     for (Step later : Step.values()) {

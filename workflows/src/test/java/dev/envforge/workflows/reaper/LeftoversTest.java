@@ -2,6 +2,7 @@ package dev.envforge.workflows.reaper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.envforge.workflows.environment.Step;
 import java.util.Map;
@@ -29,10 +30,28 @@ class LeftoversTest {
   @Test
   void givenTheDeclarations_whenTheManagementClusterIsSwept_itShouldSearchOnlyForItsOwnKinds() {
     assertThat(Leftovers.inManagementCluster())
-        .containsExactly(Leftovers.DEDICATED_CLUSTER)
+        .containsExactly(
+            Leftovers.DEDICATED_CLUSTER,
+            Leftovers.ARGOCD_PROJECT,
+            Leftovers.ARGOCD_CLUSTER_SECRET)
         .allSatisfy(d -> assertThat(d.sweptOnItsOwn()).isTrue());
     assertThat(Leftovers.of(Step.GUARDRAILS))
         .allSatisfy(d -> assertThat(d.sweptOnItsOwn()).isFalse());
+  }
+
+  @Test
+  void givenArgoCdsNamespace_whenTheManagementClusterIsSwept_itShouldSearchItsRegistrationsThere() {
+    assertThat(Leftovers.inManagementCluster("gitops"))
+        .extracting(LeftoverDeclaration::kind, LeftoverDeclaration::namespace)
+        .containsExactly(
+            tuple("xenvcluster", null),
+            tuple("argocd-appproject", "gitops"),
+            tuple("argocd-cluster-secret", "gitops"));
+  }
+
+  @Test
+  void givenRegistrationOff_whenTheManagementClusterIsSwept_itShouldNotSearchArgoCdsNamespace() {
+    assertThat(Leftovers.inManagementCluster(null)).containsExactly(Leftovers.DEDICATED_CLUSTER);
   }
 
   @Test
