@@ -13,7 +13,9 @@ import dev.envforge.workflows.failure.EnvironmentFailure;
 import dev.envforge.workflows.request.ClusterMode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.StatusDetails;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -57,9 +59,9 @@ public final class KubernetesArgoCdActivities implements ArgoCdActivities {
 
     GenericKubernetesResource project = objects.appProject(spec, server);
     requireOwnedOrAbsent(liveProject(argoCd, project.getMetadata().getName()), spec.labels());
-    applyProject(argoCd, project);
+    HasMetadata appliedProject = applyProject(argoCd, project);
     if (dedicated != null) {
-      Secret secret = objects.clusterSecret(spec, dedicated);
+      Secret secret = ownedBy(objects.clusterSecret(spec, dedicated), appliedProject);
       requireOwnedOrAbsent(liveSecret(argoCd, secret.getMetadata().getName()), spec.labels());
       applySecret(argoCd, secret);
     }
@@ -204,18 +206,40 @@ public final class KubernetesArgoCdActivities implements ArgoCdActivities {
             + owner);
   }
 
-  private void applyProject(KubernetesClient client, GenericKubernetesResource project) {
+  private HasMetadata applyProject(KubernetesClient client, GenericKubernetesResource project) {
+    HasMetadata[] applied = new HasMetadata[1];
     run(
         "apply AppProject " + settings.namespace() + "/" + project.getMetadata().getName(),
         false,
         () ->
-            client
-                .genericKubernetesResources(ArgoCdObjects.APP_PROJECTS)
-                .inNamespace(settings.namespace())
-                .resource(project)
-                .fieldManager(ManagedMetadata.FIELD_MANAGER)
-                .forceConflicts()
-                .serverSideApply());
+            applied[0] =
+                client
+                    .genericKubernetesResources(ArgoCdObjects.APP_PROJECTS)
+                    .inNamespace(settings.namespace())
+                    .resource(project)
+                    .fieldManager(ManagedMetadata.FIELD_MANAGER)
+                    .forceConflicts()
+                    .serverSideApply());
+    return applied[0];
+  }
+
+  /**
+   * Makes the cluster Secret a dependent of its project, so Kubernetes' garbage collector deletes
+   * it with the project: the reaper then needs to find leftover projects only, and never lists Argo
+   * CD's Secrets (which hold Argo CD's own credentials).
+   */
+  private static Secret ownedBy(Secret secret, HasMetadata project) {
+    return new SecretBuilder(secret)
+        .editMetadata()
+        .withOwnerReferences(
+            new OwnerReferenceBuilder()
+                .withApiVersion(project.getApiVersion())
+                .withKind(project.getKind())
+                .withName(project.getMetadata().getName())
+                .withUid(project.getMetadata().getUid())
+                .build())
+        .endMetadata()
+        .build();
   }
 
   private void applySecret(KubernetesClient client, Secret secret) {

@@ -20,12 +20,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,31 +144,7 @@ class ArgoCdRegistrationIT {
   @Test
   void givenADedicatedCluster_whenRegistered_itShouldStoreAClusterSecretFromItsKubeconfig() {
     String kubeconfig = platform.kubeconfigContents();
-    admin
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("dedicated-kubeconfig")
-                .withNamespace(secretsNamespace)
-                .endMetadata()
-                .withData(
-                    Map.of(
-                        "kubeconfig",
-                        Base64.getEncoder()
-                            .encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8))))
-                .build())
-        .create();
-    ArgoCdRegistrationSpec spec =
-        new ArgoCdRegistrationSpec(
-            new ClusterRef(
-                "env-" + team + "-review",
-                ClusterMode.DEDICATED,
-                secretsNamespace,
-                "dedicated-kubeconfig"),
-            namespace,
-            labels);
-
-    activities().registerWithArgoCd(spec);
+    ArgoCdRegistrationSpec spec = registerDedicated();
 
     Secret secret = clusterSecret();
     assertThat(secret.getMetadata().getLabels())
@@ -218,6 +196,14 @@ class ArgoCdRegistrationIT {
                 .getItems())
         .extracting(found -> found.getMetadata().getName())
         .containsExactly(namespace + "-cluster");
+    assertThat(secret.getMetadata().getOwnerReferences())
+        .as("the cluster Secret goes with its project")
+        .singleElement()
+        .satisfies(
+            owner -> {
+              assertThat(owner.getKind()).isEqualTo("AppProject");
+              assertThat(owner.getUid()).isEqualTo(project().getMetadata().getUid());
+            });
 
     activities().unregisterFromArgoCd(spec);
 
@@ -226,6 +212,23 @@ class ArgoCdRegistrationIT {
     assertThat(admin.secrets().inNamespace(secretsNamespace).withName("dedicated-kubeconfig").get())
         .as("the connection Secret is Crossplane's, not the registration's")
         .isNotNull();
+  }
+
+  @Test
+  void givenADedicatedClustersProjectDeletedAlone_itShouldTakeItsClusterSecretWithIt() {
+    registerDedicated();
+    assertThat(clusterSecret()).isNotNull();
+
+    // What the reaper does with a project whose environment is gone: delete the project only.
+    admin
+        .genericKubernetesResources("argoproj.io/v1alpha1", "AppProject")
+        .inNamespace(argoCdNamespace)
+        .withName(namespace)
+        .delete();
+
+    Awaitility.await("the garbage collector deletes the dependent cluster Secret")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> clusterSecret() == null);
   }
 
   @Test
@@ -289,5 +292,36 @@ class ArgoCdRegistrationIT {
                 decoded.put(
                     key, new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
     return decoded;
+  }
+
+  /** Registers a dedicated cluster whose connection Secret holds the platform's kubeconfig. */
+  private ArgoCdRegistrationSpec registerDedicated() {
+    String kubeconfig = platform.kubeconfigContents();
+    admin
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("dedicated-kubeconfig")
+                .withNamespace(secretsNamespace)
+                .endMetadata()
+                .withData(
+                    Map.of(
+                        "kubeconfig",
+                        Base64.getEncoder()
+                            .encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8))))
+                .build())
+        .create();
+    ArgoCdRegistrationSpec spec =
+        new ArgoCdRegistrationSpec(
+            new ClusterRef(
+                "env-" + team + "-review",
+                ClusterMode.DEDICATED,
+                secretsNamespace,
+                "dedicated-kubeconfig"),
+            namespace,
+            labels);
+
+    activities().registerWithArgoCd(spec);
+    return spec;
   }
 }

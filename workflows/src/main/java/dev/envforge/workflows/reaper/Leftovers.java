@@ -29,20 +29,13 @@ public final class Leftovers {
 
   /**
    * Argo CD's project for an environment, in Argo CD's namespace of the management cluster (the
-   * worker hands the sweep the configured namespace in place of this default).
+   * worker hands the sweep the configured namespace in place of this default). A dedicated
+   * cluster's Argo CD cluster Secret is the project's dependent (an owner reference), so the
+   * garbage collector removes it with the project and the worker never lists Argo CD's Secrets.
    */
   public static final LeftoverDeclaration ARGOCD_PROJECT =
       LeftoverDeclaration.inManagementNamespace(
           "argocd-appproject", "argoproj.io/v1alpha1", "AppProject", "argocd", Map.of());
-
-  /** Argo CD's cluster Secret for a dedicated cluster, beside the project. */
-  public static final LeftoverDeclaration ARGOCD_CLUSTER_SECRET =
-      LeftoverDeclaration.inManagementNamespace(
-          "argocd-cluster-secret",
-          "v1",
-          "Secret",
-          "argocd",
-          Map.of("argocd.argoproj.io/secret-type", "cluster"));
 
   private Leftovers() {}
 
@@ -65,7 +58,7 @@ public final class Leftovers {
               LeftoverDeclaration.inEnvironmentNamespace("connection-secret", "v1", "Secret"),
               LeftoverDeclaration.inEnvironmentNamespace(
                   "envdatabase", "platform.envforge.dev/v1alpha1", "EnvDatabase"));
-      case ARGOCD -> List.of(ARGOCD_PROJECT, ARGOCD_CLUSTER_SECRET);
+      case ARGOCD -> List.of(ARGOCD_PROJECT);
     };
   }
 

@@ -30,10 +30,7 @@ class LeftoversTest {
   @Test
   void givenTheDeclarations_whenTheManagementClusterIsSwept_itShouldSearchOnlyForItsOwnKinds() {
     assertThat(Leftovers.inManagementCluster())
-        .containsExactly(
-            Leftovers.DEDICATED_CLUSTER,
-            Leftovers.ARGOCD_PROJECT,
-            Leftovers.ARGOCD_CLUSTER_SECRET)
+        .containsExactly(Leftovers.DEDICATED_CLUSTER, Leftovers.ARGOCD_PROJECT)
         .allSatisfy(d -> assertThat(d.sweptOnItsOwn()).isTrue());
     assertThat(Leftovers.of(Step.GUARDRAILS))
         .allSatisfy(d -> assertThat(d.sweptOnItsOwn()).isFalse());
@@ -43,10 +40,7 @@ class LeftoversTest {
   void givenArgoCdsNamespace_whenTheManagementClusterIsSwept_itShouldSearchItsRegistrationsThere() {
     assertThat(Leftovers.inManagementCluster("gitops"))
         .extracting(LeftoverDeclaration::kind, LeftoverDeclaration::namespace)
-        .containsExactly(
-            tuple("xenvcluster", null),
-            tuple("argocd-appproject", "gitops"),
-            tuple("argocd-cluster-secret", "gitops"));
+        .containsExactly(tuple("xenvcluster", null), tuple("argocd-appproject", "gitops"));
   }
 
   @Test
