@@ -21,9 +21,11 @@ class Runner {
     return value;
   }
 
-  booleanInput(name) {
+  /** The runner passes action.yml's default; the fallback only serves a run outside a runner. */
+  booleanInput(name, fallback = false) {
     const value = this.input(name).toLowerCase();
-    if (value === '' || value === 'false') return false;
+    if (value === '') return fallback;
+    if (value === 'false') return false;
     if (value === 'true') return true;
     throw new UsageError(`input "${name}" must be true or false, not "${value}"`);
   }

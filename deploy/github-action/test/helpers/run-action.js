@@ -8,6 +8,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const MAIN = path.resolve(__dirname, '../../src/main.js');
+const ACTION = path.resolve(__dirname, '../../action.yml');
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 
 /** A webhook payload from the fixtures, for the given pull request number. */
@@ -43,7 +44,7 @@ async function runAction({ inputs, event, eventName = 'pull_request', github, ex
     ENVFORGE_POLL_INTERVAL_MS: '300',
     ...extraEnv,
   };
-  for (const [name, value] of Object.entries(inputs)) {
+  for (const [name, value] of Object.entries({ ...actionDefaults(), ...inputs })) {
     env[`INPUT_${name.toUpperCase()}`] = String(value);
   }
   const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -63,6 +64,25 @@ async function runAction({ inputs, event, eventName = 'pull_request', github, ex
   };
 }
 
+/**
+ * The defaults action.yml declares, which the runner passes as INPUT_* variables when the workflow
+ * gives no value; expressions (${{ github.token }}) are the runner's to evaluate and are left out.
+ */
+function actionDefaults() {
+  const defaults = {};
+  let input = null;
+  let inInputs = false;
+  for (const line of fs.readFileSync(ACTION, 'utf8').split('\n')) {
+    if (/^\S/.test(line)) inInputs = line.startsWith('inputs:');
+    else if (inInputs && /^  \S/.test(line)) input = line.trim().replace(/:$/, '');
+    else if (inInputs && input) {
+      const m = /^    default: (.*)$/.exec(line);
+      if (m && !m[1].includes('${{')) defaults[input] = m[1].replace(/^"(.*)"$/, '$1');
+    }
+  }
+  return defaults;
+}
+
 /** name<<DELIMITER / value / DELIMITER blocks; a later value for a name wins, as on the runner. */
 function parseOutputs(text) {
   const outputs = {};
@@ -77,4 +97,4 @@ function parseOutputs(text) {
   return outputs;
 }
 
-module.exports = { runAction, pullRequestEvent };
+module.exports = { runAction, pullRequestEvent, actionDefaults };
