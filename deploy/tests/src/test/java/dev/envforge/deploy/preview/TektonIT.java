@@ -99,7 +99,7 @@ class TektonIT {
             "-f",
             misspelt.toString());
     assertThat(dryRun.exitCode()).isNotZero();
-    assertThat(dryRun.stderr()).contains(".spec.result").contains("field not declared in schema");
+    assertThat(dryRun.stderr()).contains("unknown field \"spec.result\"");
   }
 
   @Test
