@@ -31,11 +31,11 @@ async function create({ runner, api, settings, comment }) {
     `${answer.created ? 'requested' : 'found the same request for'} ${ref.team}/${ref.name}: ${environment.phase}`,
   );
   setOutputs(runner, environment);
-  await publish(runner, comment, render({ headline: '⏳ Provisioning…', environment, ref }), false);
   if (!settings.wait) {
-    await publish(runner, null, render({ headline: headline(environment), environment, ref }));
+    await publish(runner, comment, render({ headline: headline(environment), environment, ref }));
     return;
   }
+  await publish(runner, comment, render({ headline: '⏳ Provisioning…', environment, ref }), false);
   const outcome = await api.waitFor(ref.team, ref.name, ['READY'], settings.timeoutMs, (seen) => {
     runner.info(`${seen.phase} ${stepLine(seen)}`);
   });
