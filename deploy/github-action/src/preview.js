@@ -14,15 +14,16 @@ async function create({ runner, api, settings, comment }) {
   try {
     answer = await api.create(settings.request);
   } catch (e) {
-    if (e instanceof ApiProblem && e.status === 409) {
+    if (e instanceof ApiProblem && e.status === 409 && Array.isArray(e.problem.differences)) {
       // The same name with another spec: never replaced behind the developer's back.
+      const what = differences(e.problem.differences) || e.message;
       const report = render({
-        headline: `❌ \`${ref.team}/${ref.name}\` already exists with a different request: ${e.message}. Delete it (or close and reopen the pull request) to make it anew.`,
+        headline: `❌ \`${ref.team}/${ref.name}\` already exists with a different request (${what}). Delete it, or close and reopen the pull request, to make it anew.`,
         environment: await api.find(ref.team, ref.name),
         ref,
       });
       await publish(runner, comment, report);
-      throw new Failure(`${ref.team}/${ref.name} exists with a different request: ${e.message}`);
+      throw new Failure(`${ref.team}/${ref.name} already exists with a different request (${what})`);
     }
     throw e;
   }
@@ -99,6 +100,18 @@ async function remove({ runner, api, settings, comment }) {
   }
   const done = environment.phase === 'DESTROYED' ? '🗑️ Removed.' : '🗑️ Being removed.';
   await publish(runner, comment, render({ headline: done, environment, ref }));
+}
+
+/** "profile: small, asked large; ttl: PT8H, asked PT2H" from the problem's differences. */
+function differences(list) {
+  return list
+    .map((d) => `${d.field}: ${show(d.current)}, asked ${show(d.requested)}`)
+    .join('; ');
+}
+
+function show(value) {
+  if (value === null || value === undefined) return 'the default';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 function headline(environment) {

@@ -23,13 +23,18 @@ function render({ headline, environment, ref, notes = [] }) {
       ['Steps', steps(environment.steps)],
       ['Namespace', code(environment.namespace)],
       ['Secret', code(environment.secretName)],
-      ['Expires', environment.keep ? 'kept (no expiry)' : text(environment.expiresAt)],
+      ['Expires', expiry(environment)],
       ['Run', environment.temporalUiUrl ? `[Temporal UI](${environment.temporalUiUrl})` : '—'],
     ];
     lines.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
   }
   for (const note of notes) lines.push(note, '');
   return lines.join('\n').trimEnd();
+}
+
+function expiry(environment) {
+  if (environment.phase === 'DESTROYED' || environment.phase === 'FAILED') return '—';
+  return environment.keep ? 'kept (no expiry)' : text(environment.expiresAt);
 }
 
 function steps(list) {

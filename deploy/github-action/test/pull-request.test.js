@@ -95,7 +95,7 @@ describe('a pull request opened, pushed to and closed', { skip }, () => {
     });
     assert.equal(changed.code, 1);
     assert.equal(changed.errors.length, 1, changed.stdout);
-    assert.match(changed.errors[0], new RegExp(`${TEAM}/${NAME} exists with a different request: .*profile`));
+    assert.match(changed.errors[0], new RegExp(`${TEAM}/${NAME} already exists with a different request \\(profile: small, asked large\\)`));
     assert.equal(changed.stderr, '');
     const { body } = await api('GET', `/${TEAM}/${NAME}`);
     assert.equal(body.phase, 'READY');
