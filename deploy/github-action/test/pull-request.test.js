@@ -162,11 +162,11 @@ describe('provisioning that fails for good', { skip: skip || (!process.env.ENVFO
     });
     assert.equal(run.code, 1, run.stdout);
     assert.equal(run.errors.length, 1, run.stdout);
-    assert.match(run.errors[0], new RegExp(`${TEAM}/${name} ended FAILED: .*NAMESPACE_CONFLICT|namespace`, 'i'));
+    assert.match(run.errors[0], new RegExp(`^::error::${TEAM}/${name} ended FAILED: NAMESPACE: NAMESPACE_CONFLICT: namespace \\S+ already exists`));
     assert.equal(run.outputs.phase, 'FAILED');
     const comments = github.commentsOn(number);
     assert.equal(comments.length, 1);
-    assert.match(comments[0].body, /❌ Provisioning failed: /);
+    assert.match(comments[0].body, /❌ Provisioning failed: NAMESPACE: NAMESPACE_CONFLICT: /);
     assert.match(comments[0].body, /\| Phase \| \*\*FAILED\*\* \|/);
     assert.match(run.summary, /Provisioning failed/);
   });

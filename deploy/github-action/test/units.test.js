@@ -89,3 +89,27 @@ test('an API that does not answer fails with one line naming it', async () => {
   assert.match(run.errors[0], /the envforge API at http:\/\/127\.0\.0\.1:9\/api\/v1\/environments does not answer/);
   assert.equal(run.stderr, '');
 });
+
+test('the sticky comment is found on any page of a long thread and edited, never duplicated', async () => {
+  const { FakeGitHub } = require('./helpers/fake-github');
+  const { GitHubApi } = require('../src/github-api');
+  const { StickyComment } = require('../src/sticky-comment');
+  const github = await new FakeGitHub().start();
+  try {
+    const ref = { team: 'payments', name: 'pr-9' };
+    const thread = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, body: `review remark ${i}` }));
+    thread[120].body = `${marker(ref)}\nold status`;
+    thread[30].body = `${marker({ team: 'search', name: 'pr-9' })}\nanother team's environment`;
+    github.comments.set(9, thread);
+    const api = new GitHubApi(github.url, 'ghs_token', { owner: github.owner, repo: github.repo });
+    const comment = new StickyComment(api, 9, ref);
+    await comment.write('first');
+    await comment.write('second');
+    assert.equal(github.commentsOn(9).length, 150, 'nothing created');
+    assert.equal(github.commentsOn(9)[120].body, `${marker(ref)}\nsecond`);
+    assert.match(github.commentsOn(9)[30].body, /another team's environment/);
+    assert.equal(github.callsOf('GET', /\/comments$/).length, 2, 'two pages read, once');
+  } finally {
+    await github.stop();
+  }
+});
