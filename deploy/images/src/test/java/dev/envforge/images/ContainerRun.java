@@ -38,7 +38,7 @@ final class ContainerRun implements AutoCloseable {
 
   /** The process the image's entrypoint became, once it has started. */
   Optional<ProcessHandle> entrypointProcess() {
-    // unshare (outer) -> sh -> exec unshare (inner) -> exec the entrypoint: the same process.
+    // setpriv, exec unshare (outer) -> its child: sh, exec unshare (inner), exec the entrypoint.
     return process.toHandle().children().findFirst();
   }
 
@@ -55,9 +55,13 @@ final class ContainerRun implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops it as a runtime stops a container: SIGTERM to the entrypoint (the namespace's first
+   * process; unshare itself passes it no signal), time to shut down, then SIGKILL.
+   */
   @Override
   public void close() throws InterruptedException {
-    process.destroy();
+    entrypointProcess().ifPresent(ProcessHandle::destroy);
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
@@ -104,6 +108,9 @@ final class ContainerRun implements AutoCloseable {
       Path script = Files.writeString(log.resolveSibling("run-container.sh"), script());
 
       List<String> launcher = new ArrayList<>();
+      // If the test's JVM dies, the kernel kills unshare, unshare's end kills the entrypoint, and
+      // the entrypoint's end every process of its namespace: nothing outlives a crashed test.
+      launcher.addAll(List.of("setpriv", "--pdeathsig", "KILL", "--"));
       launcher.addAll(
           List.of(
               "unshare", "--mount", "--pid", "--fork", "--kill-child", "--propagation", "private"));

@@ -36,8 +36,9 @@ record ImageUser(int uid, int gid) {
   private static String[] entry(Path root, String database, String name) throws IOException {
     Path file = root.resolve("etc").resolve(database);
     for (String line : Files.readAllLines(file)) {
-      String[] fields = line.split(":");
-      if (fields.length > 3 && fields[0].equals(name)) {
+      // A group without members ends in an empty field, which split would otherwise drop.
+      String[] fields = line.split(":", -1);
+      if (fields.length >= 4 && fields[0].equals(name)) {
         return fields;
       }
     }

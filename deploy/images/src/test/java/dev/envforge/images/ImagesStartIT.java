@@ -42,10 +42,12 @@ class ImagesStartIT {
       givenABuiltImage_whenItsEntrypointRunsOnItsUnpackedLayers_itShouldAnswerHealthyAsItsNonRootUser(
           EnvforgeImage image, LocalPlatform platform) throws Exception {
     Path work = WorkDirectory.fresh(Path.of("target", "image-tests", image.name().toLowerCase()));
+    long unpacking = System.nanoTime();
     ImageTarball tarball =
         ImageTarball.open(
             image.tarball(LocalPlatformExtension.repositoryRoot()), work.resolve("image"));
     Path root = RootFilesystem.unpack(tarball.layers(), work.resolve("rootfs"));
+    Duration unpacked = Duration.ofNanos(System.nanoTime() - unpacking);
     ImageUser user = ImageUser.resolve(tarball.config().user(), root);
 
     assertThat(tarball.config().user()).as("the image config's user").isNotBlank();
@@ -63,6 +65,7 @@ class ImagesStartIT {
             .env("ENVFORGE_TASK_QUEUE", "image-test-" + UUID.randomUUID());
     image.configure(container, platform, secretsFor(user, platform, work.resolve("secrets")));
 
+    long starting = System.nanoTime();
     try (ContainerRun running = container.start(work.resolve(image.name() + ".log"))) {
       try {
         await(image + " healthy")
@@ -75,6 +78,12 @@ class ImagesStartIT {
                   assertThat(get(port, "/actuator/health/liveness")).contains("\"status\":\"UP\"");
                   assertThat(get(port, "/actuator/health/readiness")).contains("\"status\":\"UP\"");
                 });
+        System.out.printf(
+            "%s image: %d layers unpacked in %.1f s, healthy %.1f s after its entrypoint started%n",
+            image,
+            tarball.layers().size(),
+            unpacked.toMillis() / 1000.0,
+            (System.nanoTime() - starting) / 1e9);
       } catch (Exception | AssertionError e) {
         throw new AssertionError(e.getMessage() + "\nits output:\n" + running.logTail(40), e);
       }
