@@ -92,6 +92,10 @@ final class ContainerRun implements AutoCloseable {
     }
 
     ContainerRun start(Path log) throws IOException {
+      if (!Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"))) {
+        throw new IllegalStateException(
+            "starting an image needs root, as a container runtime does: it mounts and chroots");
+      }
       ImageUser user = ImageUser.resolve(config.user(), root);
       List<String> command = config.command();
       if (command.isEmpty()) {
