@@ -63,7 +63,8 @@ class ImagesStartIT {
             .env("ENVFORGE_TEMPORAL_NAMESPACE", platform.temporalNamespace())
             // A queue of its own: a worker here must not take the platform's tasks.
             .env("ENVFORGE_TASK_QUEUE", "image-test-" + UUID.randomUUID());
-    image.configure(container, platform, secretsFor(user, platform, work.resolve("secrets")));
+    Path secrets = secretsFor(user, platform, work.resolve("secrets"));
+    image.configure(container, platform, secrets);
 
     long starting = System.nanoTime();
     try (ContainerRun running = container.start(work.resolve(image.name() + ".log"))) {
@@ -96,6 +97,9 @@ class ImagesStartIT {
       assertThat(Files.readSymbolicLink(Path.of("/proc", entrypoint.pid() + "", "root")))
           .as("the process's root")
           .isEqualTo(root.toRealPath());
+    } finally {
+      // The platform's credentials do not stay behind in target/, whatever happened.
+      WorkDirectory.delete(secrets);
     }
     // Kept when the test fails, for a look at the image, its root and its output.
     WorkDirectory.delete(work);
