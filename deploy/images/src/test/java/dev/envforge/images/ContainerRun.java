@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  * with only the image's environment plus what the caller adds (a pod's {@code env}), in the image's
  * working directory. It shares the host's network, as a pod on the host network would.
  *
- * <p>Closing it stops the process: the PID namespace's first process is killed with its parent, and
- * every process in the namespace with it; the mounts go with the mount namespace.
+ * <p>When the entrypoint ends, every process of its PID namespace ends with it, and the mounts go
+ * with the mount namespace.
  */
 final class ContainerRun implements AutoCloseable {
 
