@@ -1,5 +1,7 @@
 package dev.envforge.workflows.activities;
 
+import dev.envforge.workflows.lifecycle.ApprovalPolicy;
+import dev.envforge.workflows.lifecycle.SleepPolicy;
 import dev.envforge.workflows.request.RequestLimits;
 import dev.envforge.workflows.request.TtlPolicy;
 import java.time.Duration;
@@ -12,13 +14,28 @@ import java.time.Duration;
  * @param expiryWarning how long before expiry the environment is warned of it
  * @param ttlPolicy the TTL policy per profile and team; null in runs recorded before there was one,
  *     which keep the global values
+ * @param approval which requests wait for approval; null in runs recorded before there was one,
+ *     which need none (see {@link #approvalPolicy()})
+ * @param sleep which profiles sleep on a schedule; null in runs recorded before, which have none
  */
 public record EnvironmentSettings(
     String namespacePrefix,
     Duration defaultTtl,
     Duration maxTtl,
     Duration expiryWarning,
-    TtlPolicy ttlPolicy) {
+    TtlPolicy ttlPolicy,
+    ApprovalPolicy approval,
+    SleepPolicy sleep) {
+
+  /** Settings from before approvals and sleep schedules. */
+  public EnvironmentSettings(
+      String namespacePrefix,
+      Duration defaultTtl,
+      Duration maxTtl,
+      Duration expiryWarning,
+      TtlPolicy ttlPolicy) {
+    this(namespacePrefix, defaultTtl, maxTtl, expiryWarning, ttlPolicy, null, null);
+  }
 
   /** Settings with a global TTL policy only. */
   public EnvironmentSettings(
@@ -31,6 +48,22 @@ public record EnvironmentSettings(
       String namespacePrefix, TtlPolicy ttlPolicy, Duration expiryWarning) {
     return new EnvironmentSettings(
         namespacePrefix, ttlPolicy.defaultTtl(), ttlPolicy.maxTtl(), expiryWarning, ttlPolicy);
+  }
+
+  /** These settings with an approval policy and sleep schedules. */
+  public EnvironmentSettings withLifecycle(ApprovalPolicy approval, SleepPolicy sleep) {
+    return new EnvironmentSettings(
+        namespacePrefix, defaultTtl, maxTtl, expiryWarning, ttlPolicy, approval, sleep);
+  }
+
+  /** The approval policy; none in runs recorded before there was one. */
+  public ApprovalPolicy approvalPolicy() {
+    return approval == null ? ApprovalPolicy.none() : approval;
+  }
+
+  /** The sleep schedules; none in runs recorded before there were any. */
+  public SleepPolicy sleepPolicy() {
+    return sleep == null ? SleepPolicy.none() : sleep;
   }
 
   public RequestLimits limits() {
