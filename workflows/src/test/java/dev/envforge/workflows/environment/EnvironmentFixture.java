@@ -11,10 +11,12 @@ import dev.envforge.workflows.activities.CrossplaneActivities;
 import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.EnvironmentSettings;
 import dev.envforge.workflows.activities.ExpiryWarningActivities;
+import dev.envforge.workflows.activities.LifecycleNotificationActivities;
 import dev.envforge.workflows.activities.NamespaceActivities;
 import dev.envforge.workflows.activities.PostgresActivities;
 import dev.envforge.workflows.activities.SettingsActivities;
 import dev.envforge.workflows.activities.WebhookDelivery;
+import dev.envforge.workflows.activities.WorkloadActivities;
 import dev.envforge.workflows.request.ClusterChoice;
 import dev.envforge.workflows.request.ClusterMode;
 import dev.envforge.workflows.request.DatabaseChoice;
@@ -57,6 +59,9 @@ final class EnvironmentFixture {
   final CrossplaneActivities crossplane = activityMock(CrossplaneActivities.class);
   final ExpiryWarningActivities warnings = activityMock(ExpiryWarningActivities.class);
   final AccessActivities access = activityMock(AccessActivities.class);
+  final WorkloadActivities workloads = activityMock(WorkloadActivities.class);
+  final LifecycleNotificationActivities lifecycleNotices =
+      activityMock(LifecycleNotificationActivities.class);
   EnvironmentSettings configured = SETTINGS;
   final SettingsActivities settings = () -> configured;
 
@@ -67,6 +72,8 @@ final class EnvironmentFixture {
     Mockito.when(crossplane.ensureCompositeDatabase(Mockito.any())).thenReturn(DATABASE);
     Mockito.when(warnings.recordExpiryEvent(Mockito.any())).thenReturn("env-payments-review.x");
     Mockito.when(warnings.sendExpiryWebhook(Mockito.any())).thenReturn(WebhookDelivery.DELIVERED);
+    Mockito.when(lifecycleNotices.sendLifecycleWebhook(Mockito.any()))
+        .thenReturn(WebhookDelivery.DELIVERED);
   }
 
   /** A time-skipping test server with envforge's search attributes; each test starts it. */
@@ -123,7 +130,17 @@ final class EnvironmentFixture {
   }
 
   Object[] activities() {
-    return new Object[] {clusters, namespaces, postgres, crossplane, warnings, access, settings};
+    return new Object[] {
+      clusters,
+      namespaces,
+      postgres,
+      crossplane,
+      warnings,
+      access,
+      workloads,
+      lifecycleNotices,
+      settings
+    };
   }
 
   static EnvironmentRequest sharedWithPostgres(String ttl) {
