@@ -42,7 +42,11 @@ import org.springframework.context.annotation.Configuration;
  * worker registers (see {@code spring.temporal.workers} in application.yaml).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({EnvforgeWorkerProperties.class, WorkerAccessProperties.class})
+@EnableConfigurationProperties({
+  EnvforgeWorkerProperties.class,
+  WorkerAccessProperties.class,
+  LifecycleProperties.class
+})
 public class ActivitiesConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(ActivitiesConfiguration.class);
@@ -93,14 +97,16 @@ public class ActivitiesConfiguration {
   }
 
   @Bean
-  ConfiguredSettingsActivities settingsActivities(EnvforgeWorkerProperties properties) {
+  ConfiguredSettingsActivities settingsActivities(
+      EnvforgeWorkerProperties properties, LifecycleProperties lifecycle) {
     SharedProperties shared = properties.shared();
     Duration warnBefore = shared.ttl().warnBefore();
     if (warnBefore.isNegative() || warnBefore.isZero()) {
       throw new IllegalArgumentException("envforge.ttl.warn-before must be positive");
     }
     return new ConfiguredSettingsActivities(
-        EnvironmentSettings.of(shared.namespacePrefix(), shared.ttl().policy(), warnBefore));
+        EnvironmentSettings.of(shared.namespacePrefix(), shared.ttl().policy(), warnBefore)
+            .withLifecycle(lifecycle.approvalPolicy(), lifecycle.sleepPolicy()));
   }
 
   @Bean
