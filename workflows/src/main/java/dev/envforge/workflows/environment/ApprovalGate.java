@@ -79,7 +79,8 @@ final class ApprovalGate {
     if (decision == null || decision.by() == null || decision.by().isBlank()) {
       throw new IllegalArgumentException(verb + ": who decides is not named");
     }
-    if (!approving && (decision.reason() == null || decision.reason().isBlank())) {
+    if (!approving
+        && (decision.reason() == null || decision.reason().chars().allMatch(c -> c == ' '))) {
       throw new IllegalArgumentException(verb + ": a reason is required");
     }
     if (approving && !policy.selfApprovalAllowed() && decision.by().equals(state.requestedBy())) {
