@@ -96,11 +96,11 @@ public record LifecycleProperties(@DefaultValue Approval approval, @DefaultValue
     }
   }
 
-  ApprovalPolicy approvalPolicy() {
+  public ApprovalPolicy approvalPolicy() {
     return approval.policy();
   }
 
-  SleepPolicy sleepPolicy() {
+  public SleepPolicy sleepPolicy() {
     return sleep.policy();
   }
 
