@@ -49,11 +49,6 @@ import tools.jackson.databind.JsonNode;
     properties = {
       "envforge.events.poll-interval=PT0.2S",
       "envforge.events.timeout=PT3M",
-      "envforge.security.tokens[0].name=e2e-admin",
-      "envforge.security.tokens[0].sha256=" + TestTokens.ADMIN_SHA256,
-      "envforge.security.tokens[0].admin=true",
-      "envforge.security.tokens[1].name=requester",
-      "envforge.security.tokens[2].name=approver",
       "envforge.security.rate-limit.capacity=1000"
     })
 @ExtendWith(LocalPlatformExtension.class)
@@ -87,7 +82,13 @@ class LifecycleIT {
     registry.add("envforge.temporal-ui-base-url", platform::temporalUi);
     registry.add("envforge.task-queue", () -> TASK_QUEUE);
     registry.add("envforge.namespace-prefix", () -> EndToEndSettings.NAMESPACE_PREFIX);
+    // A list binds from one property source alone: every token entry is set here.
+    registry.add("envforge.security.tokens[0].name", () -> "e2e-admin");
+    registry.add("envforge.security.tokens[0].sha256", () -> TestTokens.ADMIN_SHA256);
+    registry.add("envforge.security.tokens[0].admin", () -> "true");
+    registry.add("envforge.security.tokens[1].name", () -> "requester");
     registry.add("envforge.security.tokens[1].sha256", () -> sha256(REQUESTER));
+    registry.add("envforge.security.tokens[2].name", () -> "approver");
     registry.add("envforge.security.tokens[1].teams", () -> TEAM);
     registry.add("envforge.security.tokens[2].sha256", () -> sha256(APPROVER));
     registry.add("envforge.security.tokens[2].approver-for", () -> TEAM);
