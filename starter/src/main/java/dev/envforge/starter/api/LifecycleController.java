@@ -55,6 +55,7 @@ public class LifecycleController {
   @ApiResponse(
       responseCode = "422",
       description = "Refused, e.g. the caller asked for the environment themselves")
+  @ApiResponse(responseCode = "415", description = "A body is sent, but not as application/json")
   public EnvironmentView approve(
       @PathVariable String team,
       @PathVariable String name,
