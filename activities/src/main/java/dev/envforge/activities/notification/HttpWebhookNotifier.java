@@ -38,7 +38,18 @@ public final class HttpWebhookNotifier {
     if (!settings.enabled()) {
       return WebhookDelivery.DISABLED;
     }
-    byte[] body = ExpiryCloudEvent.body(notice, settings.apiBaseUrl());
+    return post(notice.id(), ExpiryCloudEvent.body(notice, settings.apiBaseUrl()));
+  }
+
+  /**
+   * POSTs one CloudEvent body, signed; {@code id} names it in the log.
+   *
+   * @return DISABLED when no webhook is configured
+   */
+  public WebhookDelivery post(String id, byte[] body) {
+    if (!settings.enabled()) {
+      return WebhookDelivery.DISABLED;
+    }
     HttpRequest request =
         HttpRequest.newBuilder(settings.url())
             .timeout(settings.timeout())
@@ -57,7 +68,7 @@ public final class HttpWebhookNotifier {
       throw new IllegalStateException("interrupted while posting to the webhook", e);
     }
     if (status >= 200 && status < 300) {
-      log.info("expiry warning {} delivered to the webhook ({})", notice.id(), status);
+      log.info("notification {} delivered to the webhook ({})", id, status);
       return WebhookDelivery.DELIVERED;
     }
     String answer = "webhook answered HTTP " + status;

@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.ExpiryWarningActivities;
 import dev.envforge.workflows.activities.ExpiryWarningNotice;
+import dev.envforge.workflows.activities.LifecycleNotice;
 import dev.envforge.workflows.activities.WebhookDelivery;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -109,6 +110,34 @@ class ExpiryWebhookTest {
     assertThat(data.path("workflowId").asText()).isEqualTo("environment/payments/checkout");
     assertThat(data.path("extendUrl").asText())
         .isEqualTo("https://envforge.example.com/api/v1/environments/payments/checkout/extend");
+  }
+
+  @Test
+  void givenALifecycleNotice_whenSent_itShouldPostASignedCloudEventOfItsKind() throws Exception {
+    LifecycleNotice notice =
+        new LifecycleNotice(
+            "environment/payments/checkout/run-7/approval.rejected/2030-01-01T10:00:00Z",
+            "approval.rejected",
+            "payments-checkout",
+            "payments",
+            "checkout",
+            "environment/payments/checkout",
+            "payments-lead",
+            "use a smaller profile",
+            Instant.parse("2030-01-01T10:00:00Z"));
+
+    WebhookDelivery delivery =
+        new WebhookLifecycleNotifications(notifier()).sendLifecycleWebhook(notice);
+
+    assertThat(delivery).isEqualTo(WebhookDelivery.DELIVERED);
+    Received post = received.get(0);
+    assertThat(verifies(KEY, post)).isTrue();
+    JsonNode event = new ObjectMapper().readTree(post.body());
+    assertThat(event.path("type").asText()).isEqualTo("dev.envforge.environment.approval.rejected");
+    assertThat(event.path("id").asText()).isEqualTo(notice.id());
+    assertThat(event.path("time").asText()).isEqualTo("2030-01-01T10:00:00Z");
+    assertThat(event.path("data").path("actor").asText()).isEqualTo("payments-lead");
+    assertThat(event.path("data").path("detail").asText()).isEqualTo("use a smaller profile");
   }
 
   @Test

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envforge.testing.LocalPlatformExtension;
 import dev.envforge.worker.config.EnvforgeWorkerProperties;
+import dev.envforge.worker.config.LifecycleProperties;
 import dev.envforge.worker.config.WorkerAccessProperties;
+import dev.envforge.workflows.lifecycle.ApprovalPolicy;
+import dev.envforge.workflows.lifecycle.SleepPolicy;
+import dev.envforge.workflows.lifecycle.SleepSchedule;
 import dev.envforge.workflows.request.Profile;
 import dev.envforge.workflows.settings.SharedProperties;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -90,6 +94,24 @@ class ChartConfigurationIT {
     assertThat(envforge.shared().ttl().teams().get("platform").maxTtl())
         .isEqualTo(java.time.Duration.ofDays(30));
     assertThat(envforge.shared().ttl().keepAllowed()).isFalse();
+
+    LifecycleProperties lifecycle =
+        binder.bind("envforge.lifecycle", LifecycleProperties.class).get();
+    ApprovalPolicy approval = lifecycle.approvalPolicy();
+    assertThat(approval.dedicatedClusters()).isTrue();
+    assertThat(approval.required()).isFalse();
+    assertThat(approval.timeout()).isEqualTo(java.time.Duration.ofHours(12));
+    assertThat(approval.profiles()).containsEntry("large", true);
+    assertThat(approval.teams()).containsEntry("platform", false);
+    SleepPolicy sleep = lifecycle.sleepPolicy();
+    assertThat(sleep.profiles().get("small"))
+        .isEqualTo(
+            new SleepSchedule(
+                java.time.LocalTime.of(20, 0),
+                java.time.LocalTime.of(8, 0),
+                java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY)));
+    assertThat(sleep.timeZoneOf("payments")).isEqualTo(java.time.ZoneId.of("America/New_York"));
+    assertThat(sleep.timeZoneOf("search")).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
 
     WorkerAccessProperties access =
         binder.bind("envforge.namespaces.worker-access", WorkerAccessProperties.class).get();

@@ -239,6 +239,26 @@ class CliTest {
   }
 
   @Test
+  void givenApprovalsAndSleep_whenRun_itShouldPostToEachEndpoint() throws Exception {
+    api.json("POST", ENV + "/approve", 200, Statuses.environment("PROVISIONING"));
+    api.json("POST", ENV + "/reject", 200, Statuses.environment("REJECTED"));
+    api.json("POST", ENV + "/sleep", 200, Statuses.environment("SLEEPING"));
+    api.json("POST", ENV + "/wake", 200, Statuses.environment("READY"));
+
+    assertThat(run("approve", "demo/web", "-o", "name").code()).isZero();
+    assertThat(run("reject", "demo/web", "--reason", "too big", "-o", "name").code()).isZero();
+    assertThat(run("sleep", "demo/web", "-o", "name").code()).isZero();
+    assertThat(run("wake", "demo/web", "-o", "name").code()).isZero();
+    assertThat(run("reject", "demo/web").code()).isEqualTo(ExitCodes.USAGE);
+
+    assertThat(api.received)
+        .extracting(StandInApi.Received::path)
+        .containsExactly(ENV + "/approve", ENV + "/reject", ENV + "/sleep", ENV + "/wake");
+    assertThat(new ObjectMapper().readTree(api.received.get(1).body()).get("reason").asText())
+        .isEqualTo("too big");
+  }
+
+  @Test
   void givenBadCommandLines_whenRun_itShouldExitUsageWithOneErrorLine() {
     Run duration = run("create", "demo/web", "--ttl", "soon");
     assertThat(duration.code()).isEqualTo(ExitCodes.USAGE);

@@ -105,6 +105,34 @@ public final class EnvforgeClient {
     return send(post(path(team, name) + "/extend", extend), Environment.class);
   }
 
+  /**
+   * Lets an environment that awaits approval go on; the caller must approve for its team.
+   *
+   * @param reason may be null
+   */
+  public Environment approve(String team, String name, String reason) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (reason != null) {
+      body.put("reason", reason);
+    }
+    return send(post(path(team, name) + "/approve", body), Environment.class);
+  }
+
+  /** Ends an environment that awaits approval as REJECTED; the reason is required. */
+  public Environment reject(String team, String name, String reason) {
+    return send(post(path(team, name) + "/reject", Map.of("reason", reason)), Environment.class);
+  }
+
+  /** Scales the environment's workloads to zero; asking again changes nothing. */
+  public Environment sleep(String team, String name) {
+    return send(post(path(team, name) + "/sleep", Map.of()), Environment.class);
+  }
+
+  /** Restores the replicas sleep recorded; asking again changes nothing. */
+  public Environment wake(String team, String name) {
+    return send(post(path(team, name) + "/wake", Map.of()), Environment.class);
+  }
+
   /** Starts teardown; repeating it changes nothing. */
   public Environment delete(String team, String name, String reason) {
     StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");

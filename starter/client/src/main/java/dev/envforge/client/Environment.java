@@ -2,6 +2,8 @@ package dev.envforge.client;
 
 import dev.envforge.workflows.environment.ExpiryWarning;
 import dev.envforge.workflows.environment.Phase;
+import dev.envforge.workflows.lifecycle.ApprovalState;
+import dev.envforge.workflows.lifecycle.SleepState;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.List;
  * An environment as the API answers it ({@code EnvironmentView} on the server). Its parts are the
  * records the server itself uses; a contract test in the API's module keeps the two in step. Names
  * and addresses only: the database's credentials stay in the Secret {@code secretName}; {@code
- * grants} lists the developers' credentials handed out (never a token).
+ * grants} lists the developers' credentials handed out (never a token); {@code approval} is null
+ * when none was needed, {@code sleep} null if it never slept and has no schedule.
  */
 public record Environment(
     String team,
@@ -35,6 +38,8 @@ public record Environment(
     ExpiryWarning warning,
     String reason,
     List<dev.envforge.workflows.access.AccessGrant> grants,
+    ApprovalState approval,
+    SleepState sleep,
     String temporalUiUrl) {
 
   public Environment {

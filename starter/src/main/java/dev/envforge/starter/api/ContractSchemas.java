@@ -46,6 +46,12 @@ public class ContractSchemas implements OpenApiCustomizer {
           Set.of("items"),
           "StepView",
           Set.of("step", "status", "attempts"),
+          "ApprovalState",
+          Set.of("outcome", "requestedAt", "deadline"),
+          "SleepState",
+          Set.of("asleep", "workloads", "leftAsIs"),
+          "WorkloadReplicas",
+          Set.of("kind", "name", "replicas"),
           "AccessView",
           Set.of(
               "kubeconfig",
@@ -92,6 +98,8 @@ public class ContractSchemas implements OpenApiCustomizer {
     with(schemas, "DatabaseChoice", ContractSchemas::databaseChoice);
     with(schemas, "ExtendRequest", ContractSchemas::extendRequest);
     with(schemas, "AccessBody", ContractSchemas::accessBody);
+    with(schemas, "ApproveBody", ContractSchemas::approveBody);
+    with(schemas, "RejectBody", ContractSchemas::rejectBody);
     ALWAYS_PRESENT.forEach(
         (name, present) -> with(schemas, name, schema -> nullableExcept(schema, present)));
   }
@@ -265,6 +273,29 @@ public class ContractSchemas implements OpenApiCustomizer {
       ttl.setPattern(DURATION_PATTERN);
     }
     nullableExcept(body, Set.of());
+  }
+
+  /** An approval's optional reason follows the destroy reason's rules. */
+  private static void approveBody(Schema<?> body) {
+    body.setAdditionalProperties(false);
+    Schema<?> reason = property(body, "reason");
+    if (reason != null) {
+      reason.setMaxLength(RequestChecks.MAX_REASON_LENGTH);
+      reason.setPattern(RequestChecks.whole(RequestChecks.REASON_PATTERN));
+    }
+    nullableExcept(body, Set.of());
+  }
+
+  /** A rejection's reason is required and more than spaces. */
+  private static void rejectBody(Schema<?> body) {
+    body.setAdditionalProperties(false);
+    body.setRequired(List.of("reason"));
+    Schema<?> reason = property(body, "reason");
+    if (reason != null) {
+      reason.setMinLength(1);
+      reason.setMaxLength(RequestChecks.MAX_REASON_LENGTH);
+      reason.setPattern(RequestChecks.whole(RequestChecks.REJECT_REASON_PATTERN));
+    }
   }
 
   private static void label(Schema<?> schema) {

@@ -166,7 +166,7 @@ public class EnvironmentController {
       summary = "Follow an environment",
       description =
           "Server-sent events named 'status' carrying the environment as JSON: the current state,"
-              + " then each change of phase or step, until READY, FAILED or DESTROYED.")
+              + " then each change of phase or step, until READY, SLEEPING, FAILED, DESTROYED or REJECTED.")
   @ApiResponse(responseCode = "404", description = "No such environment")
   @ApiResponse(
       responseCode = "200",

@@ -28,7 +28,8 @@ public class EnvironmentEventPublisher implements DisposableBean {
   static final String EVENT_NAME = "status";
 
   /** Phases after which nothing more happens without someone asking for it. */
-  static final Set<Phase> SETTLED = EnumSet.of(Phase.READY, Phase.FAILED, Phase.DESTROYED);
+  static final Set<Phase> SETTLED =
+      EnumSet.of(Phase.READY, Phase.SLEEPING, Phase.FAILED, Phase.DESTROYED, Phase.REJECTED);
 
   private final EnvironmentService environments;
   private final TemporalUiLinks links;

@@ -6,6 +6,8 @@ import dev.envforge.workflows.environment.EnvironmentOutputs;
 import dev.envforge.workflows.environment.EnvironmentStatus;
 import dev.envforge.workflows.environment.ExpiryWarning;
 import dev.envforge.workflows.environment.Phase;
+import dev.envforge.workflows.lifecycle.ApprovalState;
+import dev.envforge.workflows.lifecycle.SleepState;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +25,9 @@ import java.util.List;
  * @param reason why the environment failed or was destroyed, if it was
  * @param grants developers' credentials handed out and not revoked: id, who, when, until when
  *     (never the token); empty when there are none
+ * @param approval who asked, when, and the approver's decision; null when none was needed
+ * @param sleep what the last sleep or wake did and the schedule's next change; null if it never
+ *     slept and has no schedule
  * @param temporalUiUrl the run's history in the Temporal UI
  */
 public record EnvironmentView(
@@ -48,6 +53,8 @@ public record EnvironmentView(
     ExpiryWarning warning,
     String reason,
     List<AccessGrant> grants,
+    ApprovalState approval,
+    SleepState sleep,
     String temporalUiUrl) {
 
   public static EnvironmentView of(ObservedEnvironment environment, TemporalUiLinks links) {
@@ -79,6 +86,8 @@ public record EnvironmentView(
         status.warning(),
         status.reason(),
         status.grants() == null ? List.of() : status.grants(),
+        status.approval(),
+        status.sleep(),
         links.run(environment.workflowId(), environment.runId()));
   }
 }

@@ -11,12 +11,14 @@ import dev.envforge.starter.temporal.EnvironmentVisibility;
 import dev.envforge.starter.temporal.EnvironmentVisibility.VisibilityPage;
 import dev.envforge.starter.temporal.PageTokenRefusedException;
 import dev.envforge.starter.temporal.UpdateRefusedException;
+import dev.envforge.workflows.environment.EnvironmentLifecycleWorkflow;
 import dev.envforge.workflows.environment.EnvironmentOutputs;
 import dev.envforge.workflows.environment.EnvironmentStatus;
 import dev.envforge.workflows.environment.ExtendRequest;
 import dev.envforge.workflows.environment.Phase;
 import dev.envforge.workflows.environment.Step;
 import dev.envforge.workflows.environment.StepState;
+import dev.envforge.workflows.lifecycle.ApprovalDecision;
 import dev.envforge.workflows.request.EnvironmentNaming;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import dev.envforge.workflows.request.FieldError;
@@ -78,7 +80,7 @@ public class EnvironmentService {
     }
     String workflowId = EnvironmentNaming.workflowId(request.team(), request.name());
     quota.reserve(request.team(), request.environmentId());
-    StartResult start = runs.start(request);
+    StartResult start = runs.start(request, caller.name());
     if (start.started()) {
       return new RequestOutcome(accepted(request, workflowId, start.runId()), true);
     }
@@ -197,6 +199,76 @@ public class EnvironmentService {
   }
 
   /**
+   * Lets an environment that waits for approval go on. The caller must approve for the team (an
+   * admin, or an approver of the team); the workflow refuses the requester unless its policy allows
+   * self-approval.
+   */
+  public ObservedEnvironment approve(Caller caller, String team, String name, String reason) {
+    RequestChecks.reason(reason);
+    return decide(caller, team, name, w -> w.approve(new ApprovalDecision(caller.name(), reason)));
+  }
+
+  /** Ends an environment that waits for approval as REJECTED; the reason is required. */
+  public ObservedEnvironment reject(Caller caller, String team, String name, String reason) {
+    RequestChecks.rejectReason(reason);
+    return decide(caller, team, name, w -> w.reject(new ApprovalDecision(caller.name(), reason)));
+  }
+
+  /** Scales the environment's workloads to zero; asking again changes nothing. */
+  public ObservedEnvironment sleep(Caller caller, String team, String name) {
+    return lifecycle(
+        authorisedWorkflowId(caller, team, name), team, name, "sleep", w -> w.sleep(caller.name()));
+  }
+
+  /** Restores the replica counts the last sleep recorded; asking again changes nothing. */
+  public ObservedEnvironment wake(Caller caller, String team, String name) {
+    return lifecycle(
+        authorisedWorkflowId(caller, team, name), team, name, "wake", w -> w.wake(caller.name()));
+  }
+
+  /**
+   * An approver who is not in the team still sees the environment they decide on; a caller who
+   * neither acts nor approves for the team learns nothing about it (404), and a team member who may
+   * not approve is refused (403).
+   */
+  private ObservedEnvironment decide(
+      Caller caller,
+      String team,
+      String name,
+      Function<EnvironmentLifecycleWorkflow, EnvironmentStatus> decision) {
+    RequestChecks.environment(team, name);
+    if (!caller.mayApproveFor(team)) {
+      if (caller.mayActFor(team)) {
+        throw new ApprovalNotAllowedException(team);
+      }
+      throw new EnvironmentNotFoundException(team, name);
+    }
+    String verb = "approve or reject";
+    return lifecycle(EnvironmentNaming.workflowId(team, name), team, name, verb, decision);
+  }
+
+  private ObservedEnvironment lifecycle(
+      String workflowId,
+      String team,
+      String name,
+      String verb,
+      Function<EnvironmentLifecycleWorkflow, EnvironmentStatus> update) {
+    Optional<ObservedEnvironment> known =
+        onKnownOpenRun(team, name, runId -> runs.lifecycle(workflowId, runId, update));
+    if (known.isPresent()) {
+      return known.get();
+    }
+    RunDescription run = existingRun(team, name);
+    if (!run.open()) {
+      throw notRunning(run, verb);
+    }
+    EnvironmentStatus status =
+        runs.lifecycle(run.workflowId(), run.runId(), update)
+            .orElseThrow(() -> notRunning(run, verb));
+    return observed(team, name, run.workflowId(), run.runId(), status);
+  }
+
+  /**
    * The workflow id of an environment the caller may act on. Another team's environment is answered
    * exactly like a missing one, so that a caller learns nothing about teams it is not in.
    */
@@ -268,5 +340,11 @@ public class EnvironmentService {
     return new UpdateRefusedException(
         UpdateRefusedException.Reason.WRONG_STATE,
         "extend: the environment is " + phase + ", not READY");
+  }
+
+  private static UpdateRefusedException notRunning(RunDescription run, String verb) {
+    String phase = run.phase() == null ? "no longer running" : run.phase().name();
+    return new UpdateRefusedException(
+        UpdateRefusedException.Reason.WRONG_STATE, verb + ": the environment is " + phase);
   }
 }

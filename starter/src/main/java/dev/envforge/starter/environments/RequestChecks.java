@@ -37,6 +37,12 @@ public final class RequestChecks {
   private static final Pattern REASON = Pattern.compile(REASON_PATTERN);
 
   /**
+   * A rejection's reason: a reason with at least one character other than a space (control
+   * characters, tabs and line breaks among them, are no reason's anyway).
+   */
+  public static final String REJECT_REASON_PATTERN = "(?=[\\s\\S]*[^ ])" + REASON_PATTERN;
+
+  /**
    * A regex that admits only whole values, in every dialect that reads the API's document: a bare
    * {@code $} would also admit a value with one more line break at its end in some of them.
    */
@@ -70,6 +76,14 @@ public final class RequestChecks {
   }
 
   /** A destroy's reason ends up in the status, the UI and log lines: short, and on one line. */
+  /** A rejection's reason: required, and more than spaces. */
+  public static void rejectReason(String reason) {
+    if (reason == null || reason.chars().allMatch(c -> c == ' ')) {
+      throw new InvalidRequestException("reason", "is required to reject");
+    }
+    reason(reason);
+  }
+
   static void reason(String reason) {
     if (reason == null) {
       return;

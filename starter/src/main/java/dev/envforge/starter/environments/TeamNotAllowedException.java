@@ -6,7 +6,11 @@ public class TeamNotAllowedException extends RuntimeException {
   private final String team;
 
   public TeamNotAllowedException(String team) {
-    super("you may not request environments for team " + team);
+    this(team, "you may not request environments for team " + team);
+  }
+
+  protected TeamNotAllowedException(String team, String message) {
+    super(message);
     this.team = team;
   }
 

@@ -23,7 +23,8 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
     boolean admin = settings.adminTeam() != null && teams.contains(settings.adminTeam());
     Object name = jwt.getClaims().get(settings.nameClaim());
     String caller = name == null ? jwt.getSubject() : name.toString();
-    return new CallerAuthentication(new Caller("jwt:" + caller, teams, admin));
+    Set<String> approverFor = teams(jwt.getClaims().get(settings.approverClaim()));
+    return new CallerAuthentication(new Caller("jwt:" + caller, teams, admin, approverFor));
   }
 
   /** A JSON list of names, or one string of names separated by spaces or commas. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Who may call the API. Authentication cannot be switched off: without tokens or a JWT issuer
@@ -37,10 +38,19 @@ public record SecurityProperties(
    * @param sha256 the hex SHA-256 of the token; the token itself is never configured
    * @param teams the teams the token acts for
    * @param admin whether it acts for every team and may use admin endpoints
+   * @param approverFor the teams whose requests it may approve or reject
    */
-  public record TokenEntry(String name, String sha256, Set<String> teams, boolean admin) {
+  public record TokenEntry(
+      String name, String sha256, Set<String> teams, boolean admin, Set<String> approverFor) {
+    @ConstructorBinding
     public TokenEntry {
       teams = teams == null ? Set.of() : Set.copyOf(teams);
+      approverFor = approverFor == null ? Set.of() : Set.copyOf(approverFor);
+    }
+
+    /** An entry that approves for no team. */
+    public TokenEntry(String name, String sha256, Set<String> teams, boolean admin) {
+      this(name, sha256, teams, admin, Set.of());
     }
   }
 
@@ -54,6 +64,8 @@ public record SecurityProperties(
    * @param teamsClaim the claim listing the caller's teams (a list, or a space-separated string)
    * @param adminTeam membership of this team (in the teams claim) makes the caller an admin
    * @param nameClaim the claim naming the caller in audit lines
+   * @param approverClaim the claim listing the teams whose requests the caller may approve (a list,
+   *     or a space-separated string); default {@code approver_for}
    */
   public record Jwt(
       String issuerUri,
@@ -61,7 +73,21 @@ public record SecurityProperties(
       String audience,
       String teamsClaim,
       String adminTeam,
-      String nameClaim) {
+      String nameClaim,
+      String approverClaim) {
+
+    /** Settings with the default approver claim. */
+    public Jwt(
+        String issuerUri,
+        String jwkSetUri,
+        String audience,
+        String teamsClaim,
+        String adminTeam,
+        String nameClaim) {
+      this(issuerUri, jwkSetUri, audience, teamsClaim, adminTeam, nameClaim, null);
+    }
+
+    @ConstructorBinding
     public Jwt {
       issuerUri = blankToNull(issuerUri);
       jwkSetUri = blankToNull(jwkSetUri);
@@ -69,6 +95,8 @@ public record SecurityProperties(
       teamsClaim = teamsClaim == null || teamsClaim.isBlank() ? "teams" : teamsClaim;
       adminTeam = blankToNull(adminTeam);
       nameClaim = nameClaim == null || nameClaim.isBlank() ? "sub" : nameClaim;
+      approverClaim =
+          approverClaim == null || approverClaim.isBlank() ? "approver_for" : approverClaim;
     }
 
     public boolean enabled() {

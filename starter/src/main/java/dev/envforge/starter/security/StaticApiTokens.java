@@ -83,7 +83,11 @@ public final class StaticApiTokens {
     return Optional.ofNullable(match)
         .map(
             found ->
-                new Caller(found.entry().name(), found.entry().teams(), found.entry().admin()));
+                new Caller(
+                    found.entry().name(),
+                    found.entry().teams(),
+                    found.entry().admin(),
+                    found.entry().approverFor()));
   }
 
   public static String sha256Hex(String token) {

@@ -1,6 +1,7 @@
 package dev.envforge.starter.temporal;
 
 import dev.envforge.starter.config.EnvforgeProperties;
+import dev.envforge.workflows.environment.EnvironmentLifecycleWorkflow;
 import dev.envforge.workflows.environment.EnvironmentSearchAttributes;
 import dev.envforge.workflows.environment.EnvironmentStatus;
 import dev.envforge.workflows.environment.EnvironmentSummary;
@@ -23,7 +24,10 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowTargetOptions;
 import io.temporal.common.SearchAttributes;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -57,6 +61,10 @@ public class EnvironmentRuns {
    * than handed to a worker to replay the run.
    */
   private final WorkflowClient openRunsOnly;
+
+  /** The phases of a run that stays open for a while, worth remembering. */
+  private static final Set<Phase> OPEN_PHASES =
+      EnumSet.of(Phase.AWAITING_APPROVAL, Phase.PROVISIONING, Phase.READY, Phase.SLEEPING);
 
   private final EnvforgeProperties properties;
   private final CallDeadlines deadlines;
@@ -94,7 +102,15 @@ public class EnvironmentRuns {
    * failed) does not stand in the way of a new one.
    */
   public StartResult start(EnvironmentRequest request) {
-    WorkflowOptions options =
+    return start(request, null);
+  }
+
+  /**
+   * As {@link #start(EnvironmentRequest)}, recording who asked in the run's memo: the approval gate
+   * refuses that caller as approver unless the policy allows it.
+   */
+  public StartResult start(EnvironmentRequest request, String requestedBy) {
+    WorkflowOptions.Builder builder =
         WorkflowOptions.newBuilder()
             .setWorkflowId(EnvironmentNaming.workflowId(request.team(), request.name()))
             .setTaskQueue(properties.taskQueue())
@@ -107,8 +123,11 @@ public class EnvironmentRuns {
                     .set(EnvironmentSearchAttributes.NAME, request.name())
                     .set(EnvironmentSearchAttributes.PHASE, Phase.PROVISIONING.name())
                     .build())
-            .setStaticSummary(EnvironmentSummary.of(request))
-            .build();
+            .setStaticSummary(EnvironmentSummary.of(request));
+    if (requestedBy != null) {
+      builder.setMemo(Map.of(EnvironmentLifecycleWorkflow.REQUESTED_BY_MEMO, requestedBy));
+    }
+    WorkflowOptions options = builder.build();
     EnvironmentWorkflow workflow = client.newWorkflowStub(EnvironmentWorkflow.class, options);
     return TemporalFailures.translated(
         () -> {
@@ -267,13 +286,38 @@ public class EnvironmentRuns {
     return update(workflowId, runId, workflow -> workflow.destroy(reason));
   }
 
+  /**
+   * Runs one of the approval and sleep updates on an open run.
+   *
+   * @return empty if the run is no longer open (or never was)
+   */
+  public Optional<EnvironmentStatus> lifecycle(
+      String workflowId,
+      String runId,
+      Function<EnvironmentLifecycleWorkflow, EnvironmentStatus> update) {
+    return boundedUpdate(
+        workflowId,
+        runId,
+        () ->
+            update.apply(
+                client.newWorkflowStub(
+                    EnvironmentLifecycleWorkflow.class,
+                    WorkflowTargetOptions.newBuilder()
+                        .setWorkflowId(workflowId)
+                        .setRunId(runId)
+                        .build())));
+  }
+
   /** Runs an update on an open run and waits at most the configured update timeout for it. */
   private Optional<EnvironmentStatus> update(
       String workflowId, String runId, Function<EnvironmentWorkflow, EnvironmentStatus> update) {
+    return boundedUpdate(workflowId, runId, () -> update.apply(workflow(workflowId, runId)));
+  }
+
+  private Optional<EnvironmentStatus> boundedUpdate(
+      String workflowId, String runId, Supplier<EnvironmentStatus> update) {
     Supplier<EnvironmentStatus> bounded =
-        () ->
-            deadlines.within(
-                properties.updateTimeout(), () -> update.apply(workflow(workflowId, runId)));
+        () -> deadlines.within(properties.updateTimeout(), update::get);
     Optional<EnvironmentStatus> status =
         TemporalFailures.translated(
             () ->
@@ -288,7 +332,7 @@ public class EnvironmentRuns {
    * over: such a run closes soon, and asking the closed run first would only add a call.
    */
   private EnvironmentStatus noted(String workflowId, String runId, EnvironmentStatus status) {
-    if (status != null && (status.phase() == Phase.PROVISIONING || status.phase() == Phase.READY)) {
+    if (status != null && OPEN_PHASES.contains(status.phase())) {
       openRuns.remember(workflowId, runId);
     } else {
       openRuns.forget(workflowId, runId);

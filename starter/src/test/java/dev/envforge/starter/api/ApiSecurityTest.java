@@ -93,7 +93,7 @@ class ApiSecurityTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(REQUEST_JSON))
         .andExpect(status().isUnauthorized());
-    verify(runs, never()).start(any());
+    verify(runs, never()).start(any(), any());
     verify(visibility, never()).list(anyString(), anyInt(), any());
   }
 
@@ -167,7 +167,7 @@ class ApiSecurityTest {
                     .content(REQUEST_JSON.replace("\"payments\"", "\"search\""))))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.team").value("search"));
-    verify(runs, never()).start(any());
+    verify(runs, never()).start(any(), any());
     verify(quota, never()).reserve(anyString(), anyString());
     assertThat(output)
         .contains(
@@ -194,7 +194,7 @@ class ApiSecurityTest {
         .andExpect(jsonPath("$.type").value("urn:envforge:problem:team-limit"))
         .andExpect(jsonPath("$.limit").value(2))
         .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("at most 2")));
-    verify(runs, never()).start(any());
+    verify(runs, never()).start(any(), any());
     assertThat(output)
         .contains(
             "caller=payments-ci action=\"POST /api/v1/environments\""

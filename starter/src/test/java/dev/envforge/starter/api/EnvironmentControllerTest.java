@@ -97,7 +97,7 @@ class EnvironmentControllerTest {
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
         .andExpect(jsonPath("$.errors[0].field").value("colour"))
         .andExpect(jsonPath("$.detail").value("colour: is not a known field"));
-    verify(runs, never()).start(any());
+    verify(runs, never()).start(any(), any());
   }
 
   @Test
@@ -145,7 +145,7 @@ class EnvironmentControllerTest {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.title").value("Request body too large"))
         .andExpect(jsonPath("$.detail").value("body: must be at most 16384 bytes"));
-    verify(runs, never()).start(any());
+    verify(runs, never()).start(any(), any());
   }
 
   @Test
@@ -155,7 +155,7 @@ class EnvironmentControllerTest {
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
         .andExpect(jsonPath("$.errors", hasSize(1)))
         .andExpect(jsonPath("$.errors[0].field").value("team"));
-    verify(runs, never()).start(any());
+    verify(runs, never()).start(any(), any());
   }
 
   @Test
@@ -195,12 +195,12 @@ class EnvironmentControllerTest {
         .andExpect(jsonPath("$.errors[0].field").value("keep"))
         .andExpect(
             jsonPath("$.errors[0].message", containsString("not allowed for team 'payments'")));
-    verify(runs, never()).start(any());
+    verify(runs, never()).start(any(), any());
   }
 
   @Test
   void givenKeepWhereTheTeamMayKeep_whenRequested_itShouldStartAKeptEnvironment() throws Exception {
-    when(runs.start(any())).thenReturn(new StartResult(RUN_ID, true));
+    when(runs.start(any(), any())).thenReturn(new StartResult(RUN_ID, true));
 
     mvc.perform(
             json(
@@ -211,7 +211,7 @@ class EnvironmentControllerTest {
         .andExpect(jsonPath("$.request.keep").value(true));
 
     ArgumentCaptor<EnvironmentRequest> started = ArgumentCaptor.forClass(EnvironmentRequest.class);
-    verify(runs).start(started.capture());
+    verify(runs).start(started.capture(), any());
     assertThat(started.getValue().keep()).isTrue();
   }
 
@@ -227,14 +227,14 @@ class EnvironmentControllerTest {
         .andExpect(
             jsonPath("$.errors[0].message")
                 .value("must be at most PT24H (the maximum for profile 'large')"));
-    verify(runs, never()).start(any());
+    verify(runs, never()).start(any(), any());
   }
 
   // --- POST: start, idempotency, conflict --------------------------------------------------
 
   @Test
   void givenANewRequest_whenRequested_itShouldStartItAndAnswer202WithLocation() throws Exception {
-    when(runs.start(any())).thenReturn(new StartResult(RUN_ID, true));
+    when(runs.start(any(), any())).thenReturn(new StartResult(RUN_ID, true));
 
     mvc.perform(json(post("/api/v1/environments"), REQUEST_JSON))
         .andExpect(status().isAccepted())
@@ -245,14 +245,14 @@ class EnvironmentControllerTest {
         .andExpect(jsonPath("$.request.database.kind").value("postgres"));
 
     ArgumentCaptor<EnvironmentRequest> started = ArgumentCaptor.forClass(EnvironmentRequest.class);
-    verify(runs).start(started.capture());
+    verify(runs).start(started.capture(), any());
     assertThat(started.getValue()).isEqualTo(request());
   }
 
   @Test
   void givenTheSameRequestLive_whenRequestedAgain_itShouldAnswer200WithTheLiveEnvironment()
       throws Exception {
-    when(runs.start(any())).thenReturn(new StartResult(RUN_ID, false));
+    when(runs.start(any(), any())).thenReturn(new StartResult(RUN_ID, false));
     when(runs.startInput(WORKFLOW_ID, RUN_ID)).thenReturn(request());
     when(runs.statusIfAnswered(eq(WORKFLOW_ID), eq(RUN_ID), any()))
         .thenReturn(Optional.of(ready(request())));
@@ -267,7 +267,7 @@ class EnvironmentControllerTest {
   @Test
   void givenTheSameRequestWithDefaultsSpelledOut_whenRequestedAgain_itShouldNotConflict()
       throws Exception {
-    when(runs.start(any())).thenReturn(new StartResult(RUN_ID, false));
+    when(runs.start(any(), any())).thenReturn(new StartResult(RUN_ID, false));
     when(runs.startInput(WORKFLOW_ID, RUN_ID))
         .thenReturn(new EnvironmentRequest("payments", "checkout", null, null, null, "PT120M"));
     // No worker answers the status query.
@@ -286,7 +286,7 @@ class EnvironmentControllerTest {
   @Test
   void givenTheSameRequestLiveAndAnswering_whenRequestedAgain_itShouldNotReadTheRunsHistory()
       throws Exception {
-    when(runs.start(any())).thenReturn(new StartResult(RUN_ID, false));
+    when(runs.start(any(), any())).thenReturn(new StartResult(RUN_ID, false));
     when(runs.statusIfAnswered(eq(WORKFLOW_ID), eq(RUN_ID), any()))
         .thenReturn(Optional.of(ready(request())));
 
@@ -297,7 +297,7 @@ class EnvironmentControllerTest {
   @Test
   void givenADifferentSpecLiveAndAnswering_whenRequested_itShouldAnswer409FromTheLiveStatus()
       throws Exception {
-    when(runs.start(any())).thenReturn(new StartResult(RUN_ID, false));
+    when(runs.start(any(), any())).thenReturn(new StartResult(RUN_ID, false));
     EnvironmentRequest live = request();
     when(runs.statusIfAnswered(eq(WORKFLOW_ID), eq(RUN_ID), any()))
         .thenReturn(
@@ -320,7 +320,7 @@ class EnvironmentControllerTest {
   @Test
   void givenADifferentSpecLive_whenRequested_itShouldAnswer409ListingTheDifferingFields()
       throws Exception {
-    when(runs.start(any())).thenReturn(new StartResult(RUN_ID, false));
+    when(runs.start(any(), any())).thenReturn(new StartResult(RUN_ID, false));
     EnvironmentRequest live = request();
     when(runs.startInput(WORKFLOW_ID, RUN_ID))
         .thenReturn(
@@ -798,7 +798,7 @@ class EnvironmentControllerTest {
     mvc.perform(get("/api/v1/environments").param("team", "Pay_ments"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("team"));
-    mvc.perform(get("/api/v1/environments").param("phase", "SLEEPING"))
+    mvc.perform(get("/api/v1/environments").param("phase", "HIBERNATING"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("phase"));
     mvc.perform(get("/api/v1/environments").param("pageSize", "1000"))

@@ -88,7 +88,7 @@ class HostileInputTest {
   @BeforeEach
   void temporalNamespace() {
     when(server.namespace()).thenReturn("default");
-    when(runs.start(any())).thenReturn(new StartResult("run-1", true));
+    when(runs.start(any(), any())).thenReturn(new StartResult("run-1", true));
   }
 
   private MockHttpServletResponse call(MockHttpServletRequestBuilder request) throws Exception {
@@ -157,7 +157,7 @@ class HostileInputTest {
       }
     }
     assertThat(checked).hasSizeGreaterThan(150);
-    verify(runs, never()).start(any());
+    verify(runs, never()).start(any(), any());
     verifyNoInteractions(quota);
   }
 
@@ -264,6 +264,6 @@ class HostileInputTest {
                 .asString())
         .isEqualTo("ttl");
 
-    verify(runs, never()).start(any());
+    verify(runs, never()).start(any(), any());
   }
 }

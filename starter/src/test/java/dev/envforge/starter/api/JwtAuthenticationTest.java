@@ -126,6 +126,6 @@ class JwtAuthenticationTest {
     org.assertj.core.api.Assertions.assertThat(listWith(ISSUER.token("alice", teams)))
         .as("the same claims, correctly issued, are accepted")
         .isEqualTo(200);
-    verify(runs, never()).start(any());
+    verify(runs, never()).start(any(), any());
   }
 }

@@ -57,6 +57,11 @@ final class EnvironmentApi {
     return send(builder(path(team, name) + query).DELETE().build());
   }
 
+  /** POSTs to one of approve, reject, sleep and wake; {@code body} may be null. */
+  HttpResponse<String> lifecycle(String team, String name, String verb, String body) {
+    return send(post(path(team, name) + "/" + verb, body == null ? "{}" : body));
+  }
+
   /** Every answer this client has had: status line, headers and body, oldest first. */
   /** Asks for a kubeconfig; {@code accept} picks JSON or YAML. */
   HttpResponse<String> access(String team, String name, String body, String accept) {

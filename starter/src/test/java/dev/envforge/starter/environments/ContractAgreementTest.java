@@ -132,6 +132,21 @@ class ContractAgreementTest {
     assertThat(accepted(() -> RequestChecks.reason(value))).as(value).isEqualTo(documented);
   }
 
+  static final List<String> REJECT_REASONS =
+      List.of("too big", "", " ", "   ", " x ", "\u3000", "a\nb", "tab\there", "x".repeat(201));
+
+  @ParameterizedTest
+  @FieldSource("REJECT_REASONS")
+  void givenARejectionReason_theDocumentAndTheCheckShouldAgree(String value) {
+    boolean documented =
+        value.length() >= 1
+            && value.length() <= RequestChecks.MAX_REASON_LENGTH
+            && Pattern.compile(RequestChecks.whole(RequestChecks.REJECT_REASON_PATTERN))
+                .matcher(value)
+                .find();
+    assertThat(accepted(() -> RequestChecks.rejectReason(value))).as(value).isEqualTo(documented);
+  }
+
   /**
    * A lone surrogate is no Unicode character, so no client's string holds one and the document's
    * pattern, which is over characters, need not name it; a query parameter's UTF-8 cannot even

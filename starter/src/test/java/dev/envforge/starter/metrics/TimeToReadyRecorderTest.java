@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.envforge.workflows.environment.EnvironmentOutputs;
 import dev.envforge.workflows.environment.EnvironmentStatus;
 import dev.envforge.workflows.environment.Phase;
+import dev.envforge.workflows.lifecycle.ApprovalOutcome;
+import dev.envforge.workflows.lifecycle.ApprovalState;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
@@ -55,6 +57,33 @@ class TimeToReadyRecorderTest {
     recorder.observe("run-2", status(Phase.READY, CREATED.plusSeconds(20)));
 
     assertThat(timer().count()).isEqualTo(2);
+  }
+
+  @Test
+  void givenAnApprovedRun_whenSeenReady_itShouldCountFromTheApprovalNotTheRequest() {
+    Instant approved = CREATED.plusSeconds(3600);
+    EnvironmentStatus ready = status(Phase.READY, approved.plusSeconds(30));
+    EnvironmentStatus approvedReady =
+        new EnvironmentStatus(
+            ready.environmentId(),
+            ready.request(),
+            ready.phase(),
+            ready.steps(),
+            ready.outputs(),
+            ready.createdAt(),
+            ready.readyAt(),
+            ready.expiresAt(),
+            ready.expiring(),
+            ready.reason(),
+            ready.warning(),
+            List.of(),
+            ApprovalState.pending("alice", CREATED, CREATED.plusSeconds(86400))
+                .decided(ApprovalOutcome.APPROVED, "bob", approved, null),
+            null);
+
+    recorder.observe("run-1", approvedReady);
+
+    assertThat(timer().totalTime(TimeUnit.SECONDS)).isEqualTo(30.0);
   }
 
   @Test

@@ -48,7 +48,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({
   EnvforgeWorkerProperties.class,
   WorkerAccessProperties.class,
-  ArgoCdProperties.class
+  ArgoCdProperties.class,
+  LifecycleProperties.class
 })
 public class ActivitiesConfiguration {
 
@@ -101,7 +102,7 @@ public class ActivitiesConfiguration {
 
   @Bean
   ConfiguredSettingsActivities settingsActivities(
-      EnvforgeWorkerProperties properties, ArgoCdProperties argoCd) {
+      EnvforgeWorkerProperties properties, ArgoCdProperties argoCd, LifecycleProperties lifecycle) {
     SharedProperties shared = properties.shared();
     Duration warnBefore = shared.ttl().warnBefore();
     if (warnBefore.isNegative() || warnBefore.isZero()) {
@@ -109,7 +110,8 @@ public class ActivitiesConfiguration {
     }
     return new ConfiguredSettingsActivities(
         EnvironmentSettings.of(shared.namespacePrefix(), shared.ttl().policy(), warnBefore)
-            .withArgoCdRegistration(argoCd.enabled()));
+            .withArgoCdRegistration(argoCd.enabled())
+            .withLifecycle(lifecycle.approvalPolicy(), lifecycle.sleepPolicy()));
   }
 
   @Bean

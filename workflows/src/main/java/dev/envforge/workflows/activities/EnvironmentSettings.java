@@ -1,5 +1,7 @@
 package dev.envforge.workflows.activities;
 
+import dev.envforge.workflows.lifecycle.ApprovalPolicy;
+import dev.envforge.workflows.lifecycle.SleepPolicy;
 import dev.envforge.workflows.request.RequestLimits;
 import dev.envforge.workflows.request.TtlPolicy;
 import java.time.Duration;
@@ -14,6 +16,9 @@ import java.time.Duration;
  *     which keep the global values
  * @param argoCdRegistration READY environments are registered with Argo CD; false in runs recorded
  *     before there was the choice
+ * @param approval which requests wait for approval; null in runs recorded before there was one,
+ *     which need none (see {@link #approvalPolicy()})
+ * @param sleep which profiles sleep on a schedule; null in runs recorded before, which have none
  */
 public record EnvironmentSettings(
     String namespacePrefix,
@@ -21,16 +26,18 @@ public record EnvironmentSettings(
     Duration maxTtl,
     Duration expiryWarning,
     TtlPolicy ttlPolicy,
-    boolean argoCdRegistration) {
+    boolean argoCdRegistration,
+    ApprovalPolicy approval,
+    SleepPolicy sleep) {
 
-  /** Settings without Argo CD registration. */
+  /** Settings from before Argo CD registration, approvals and sleep schedules. */
   public EnvironmentSettings(
       String namespacePrefix,
       Duration defaultTtl,
       Duration maxTtl,
       Duration expiryWarning,
       TtlPolicy ttlPolicy) {
-    this(namespacePrefix, defaultTtl, maxTtl, expiryWarning, ttlPolicy, false);
+    this(namespacePrefix, defaultTtl, maxTtl, expiryWarning, ttlPolicy, false, null, null);
   }
 
   /** Settings with a global TTL policy only. */
@@ -49,7 +56,30 @@ public record EnvironmentSettings(
   /** These settings, with READY environments registered with Argo CD or not. */
   public EnvironmentSettings withArgoCdRegistration(boolean registered) {
     return new EnvironmentSettings(
-        namespacePrefix, defaultTtl, maxTtl, expiryWarning, ttlPolicy, registered);
+        namespacePrefix, defaultTtl, maxTtl, expiryWarning, ttlPolicy, registered, approval, sleep);
+  }
+
+  /** These settings with an approval policy and sleep schedules. */
+  public EnvironmentSettings withLifecycle(ApprovalPolicy approval, SleepPolicy sleep) {
+    return new EnvironmentSettings(
+        namespacePrefix,
+        defaultTtl,
+        maxTtl,
+        expiryWarning,
+        ttlPolicy,
+        argoCdRegistration,
+        approval,
+        sleep);
+  }
+
+  /** The approval policy; none in runs recorded before there was one. */
+  public ApprovalPolicy approvalPolicy() {
+    return approval == null ? ApprovalPolicy.none() : approval;
+  }
+
+  /** The sleep schedules; none in runs recorded before there were any. */
+  public SleepPolicy sleepPolicy() {
+    return sleep == null ? SleepPolicy.none() : sleep;
   }
 
   public RequestLimits limits() {

@@ -62,6 +62,21 @@ final class EnvironmentActivityOptions {
                   .build())
           .build();
 
+  /**
+   * Sleep and wake: a list and a patch per workload, idempotent, retried by the server briefly so
+   * that the caller who asked hears of a failure while still waiting for the answer.
+   */
+  static final ActivityOptions WORKLOADS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(60))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumInterval(Duration.ofSeconds(5))
+                  .setMaximumAttempts(4)
+                  .build())
+          .build();
+
   static final LocalActivityOptions SETTINGS = ActivityTimeouts.SETTINGS;
 
   /** How long a provisioning step may keep failing transiently before the environment fails. */

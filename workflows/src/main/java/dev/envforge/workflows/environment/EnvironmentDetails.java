@@ -1,5 +1,6 @@
 package dev.envforge.workflows.environment;
 
+import dev.envforge.workflows.lifecycle.SleepState;
 import java.util.Locale;
 
 /** Renders the status as the Markdown the Temporal UI shows as the run's current details. */
@@ -47,6 +48,40 @@ final class EnvironmentDetails {
           .append(", webhook ")
           .append(warning.webhook().name().toLowerCase(Locale.ROOT))
           .append('\n');
+    }
+    if (status.approval() != null) {
+      text.append("\napproval ")
+          .append(status.approval().outcome().name().toLowerCase(Locale.ROOT))
+          .append(": asked by ")
+          .append(status.approval().requestedBy())
+          .append(" at ")
+          .append(status.approval().requestedAt());
+      if (status.approval().decidedBy() != null) {
+        text.append(", decided by ")
+            .append(status.approval().decidedBy())
+            .append(" at ")
+            .append(status.approval().decidedAt());
+      }
+      text.append('\n');
+    }
+    if (status.sleep() != null) {
+      SleepState sleep = status.sleep();
+      if (sleep.changedAt() != null) {
+        text.append(sleep.asleep() ? "\nasleep since " : "\nwoke at ")
+            .append(sleep.changedAt())
+            .append(" (")
+            .append(sleep.changedBy())
+            .append("): ")
+            .append(sleep.workloads().size())
+            .append(" workloads scaled");
+        if (!sleep.leftAsIs().isEmpty()) {
+          text.append(", left as they are: ").append(String.join(", ", sleep.leftAsIs()));
+        }
+        text.append('\n');
+      }
+      if (sleep.nextScheduledChange() != null) {
+        text.append("\nnext scheduled change at ").append(sleep.nextScheduledChange()).append('\n');
+      }
     }
     if (status.reason() != null) {
       text.append("\n").append(status.reason()).append('\n');

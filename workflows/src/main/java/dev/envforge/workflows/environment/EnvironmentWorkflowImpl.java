@@ -11,6 +11,9 @@ import dev.envforge.workflows.activities.EnvironmentSettings;
 import dev.envforge.workflows.activities.NamespaceSpec;
 import dev.envforge.workflows.activities.SettingsActivities;
 import dev.envforge.workflows.failure.EnvironmentFailure;
+import dev.envforge.workflows.lifecycle.ApprovalDecision;
+import dev.envforge.workflows.lifecycle.ApprovalOutcome;
+import dev.envforge.workflows.lifecycle.SleepSchedule;
 import dev.envforge.workflows.quota.QuotaRelease;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import dev.envforge.workflows.request.FieldError;
@@ -21,9 +24,12 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
@@ -35,8 +41,13 @@ import org.slf4j.Logger;
  * registers its undo before it runs; a permanent failure, or a destroy while provisioning, undoes
  * them in reverse inside a detached cancellation scope. While READY, {@link ExpiryWatch} warns of
  * the expiry and waits for it.
+ *
+ * <p>A request the approval policy names waits in AWAITING_APPROVAL before any step (see {@link
+ * ApprovalGate}). A READY environment may sleep and wake (see {@link WorkloadSleep}), on request or
+ * on its profile's schedule; the expiry keeps running while it sleeps.
  */
-public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, EnvironmentAccessWorkflow {
+public class EnvironmentWorkflowImpl
+    implements EnvironmentWorkflow, EnvironmentAccessWorkflow, EnvironmentLifecycleWorkflow {
 
   /** Change id: the destroy update reports DESTROYING itself (version 1). */
   static final String DESTROYING_IN_HANDLER = "destroy-reports-destroying";
@@ -46,6 +57,12 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
    * Runs from before never register and show the step SKIPPED.
    */
   static final String ARGOCD_REGISTRATION = "argocd-registration";
+
+  /** Change id: a READY environment follows its profile's sleep schedule (version 1). */
+  static final String SLEEP_SCHEDULE = "sleep-schedule";
+
+  /** Who the status and notifications name for a change the schedule made. */
+  static final String SCHEDULE = "schedule";
 
   private static final Logger log = Workflow.getLogger(EnvironmentWorkflowImpl.class);
 
@@ -58,6 +75,9 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
   private final ExpiryWatch expiryWatch = new ExpiryWatch(expiry, this::publishProgress);
   private final EnvironmentVisibility visibility = new EnvironmentVisibility();
   private final AccessGrants access = new AccessGrants();
+  private final ApprovalGate approval = new ApprovalGate();
+  private final WorkloadSleep workloadSleep = new WorkloadSleep();
+  private final LifecycleNotifier notifier = new LifecycleNotifier();
 
   private EnvironmentRequest request;
   private EnvironmentSettings settings;
@@ -90,9 +110,22 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
       enter(Phase.FAILED);
       throw EnvironmentFailure.INVALID_REQUEST.failure(reason);
     }
+    // The TTL runs from when provisioning may begin: for an approved request, its approval.
+    Instant provisionFrom = createdAt;
+    if (ApprovalGate.needed(request, settings)) {
+      if (awaitApproval() != ApprovalOutcome.APPROVED) {
+        return status();
+      }
+      if (destroyRequested) {
+        // Destroyed right after the approval, before any step began.
+        tearDown();
+        return status();
+      }
+      provisionFrom = now();
+    }
     plan = EnvironmentPlan.of(request, settings, createdAt);
     if (!plan.kept()) {
-      expiry.start(createdAt.plus(plan.ttl()), settings.expiryWarning());
+      expiry.start(provisionFrom.plus(plan.ttl()), settings.expiryWarning());
       visibility.expiresAt(expiry.expiresAt());
     }
     if (!request.database().wanted()) {
@@ -131,6 +164,7 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
     if (!destroyRequested) {
       readyAt = now();
       enter(Phase.READY);
+      followSleepSchedule();
       awaitExpiryOrDestroy();
     }
     tearDown();
@@ -170,6 +204,85 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
       steps.registerWithArgoCd(new ArgoCdRegistrationSpec(cluster, plan.namespace(), labels()));
     }
     access.prepare(namespace);
+  }
+
+  /**
+   * Waits in AWAITING_APPROVAL until an approver decides, a destroy withdraws the request, or the
+   * policy's timeout rejects it. Only an approval goes on; every other outcome ends the run here,
+   * with nothing made and so nothing to undo.
+   */
+  private ApprovalOutcome awaitApproval() {
+    String requestedBy = Workflow.getMemo(REQUESTED_BY_MEMO, String.class, String.class);
+    approval.begin(settings.approvalPolicy(), requestedBy, now());
+    enter(Phase.AWAITING_APPROVAL);
+    log.info("environment {} awaits approval (asked by {})", request.environmentId(), requestedBy);
+    notify(LifecycleNotifier.APPROVAL_REQUESTED, requestedBy, null);
+    ApprovalOutcome outcome = approval.await(() -> destroyRequested);
+    String decidedBy = approval.state().decidedBy();
+    String why = approval.state().reason();
+    log.info("environment {}: approval {} by {}", request.environmentId(), outcome, decidedBy);
+    switch (outcome) {
+      case APPROVED -> notify(LifecycleNotifier.APPROVED, decidedBy, why);
+      case REJECTED, TIMED_OUT -> {
+        reason =
+            outcome == ApprovalOutcome.REJECTED ? "rejected by " + decidedBy + ": " + why : why;
+        for (Step step : Step.values()) {
+          ledger.skipped(step);
+        }
+        enter(Phase.REJECTED);
+        String kind =
+            outcome == ApprovalOutcome.REJECTED
+                ? LifecycleNotifier.REJECTED
+                : LifecycleNotifier.APPROVAL_TIMED_OUT;
+        // The run ends next: wait for the notification, or it would be dropped.
+        notify(kind, decidedBy, why).get();
+      }
+      default -> {
+        // Withdrawn by a destroy: nothing was made, so there is nothing to tear down.
+        for (Step step : Step.values()) {
+          ledger.skipped(step);
+        }
+        enter(Phase.DESTROYED);
+        notify(LifecycleNotifier.APPROVAL_WITHDRAWN, null, reason).get();
+      }
+    }
+    return outcome;
+  }
+
+  /**
+   * Starts following the profile's sleep schedule beside the expiry watch: a timer to each change,
+   * then the same sleep or wake a caller would ask for. It stops when teardown begins.
+   */
+  private void followSleepSchedule() {
+    Optional<SleepSchedule> schedule = settings.sleepPolicy().scheduleFor(request);
+    if (schedule.isEmpty()
+        || Workflow.getVersion(SLEEP_SCHEDULE, Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    ZoneId zone = settings.sleepPolicy().timeZoneOf(request.team());
+    Async.procedure(
+        () -> {
+          while (!destroyRequested) {
+            Instant now = now();
+            SleepSchedule.Change next = schedule.get().nextChange(now, zone);
+            workloadSleep.nextScheduledChange(next.at());
+            publishProgress();
+            if (Workflow.await(Duration.between(now, next.at()), () -> destroyRequested)) {
+              return;
+            }
+            try {
+              if (next.wake()) {
+                wake(SCHEDULE);
+              } else {
+                sleep(SCHEDULE);
+              }
+            } catch (ApplicationFailure e) {
+              // The next change tries again; a caller may also sleep or wake by hand meanwhile.
+              log.warn("scheduled change of {} failed: {}", plan.environmentId(), e.getMessage());
+            }
+          }
+        });
   }
 
   /** A kept environment has no expiry and waits for its destroy alone. */
@@ -214,12 +327,15 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
         expiry.expiring(),
         reason,
         expiry.warning(),
-        access.snapshot());
+        access.snapshot(),
+        approval.state(),
+        workloadSleep.state());
   }
 
   @Override
   public void validateExtend(ExtendRequest extend) {
-    if (phase != Phase.PROVISIONING && phase != Phase.READY || destroyRequested) {
+    if (phase != Phase.PROVISIONING && phase != Phase.READY && phase != Phase.SLEEPING
+        || destroyRequested) {
       throw new IllegalStateException("extend: the environment is " + phase + ", not READY");
     }
     if (plan != null && plan.kept()) {
@@ -293,6 +409,90 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
   private Instant extendedExpiry(ExtendRequest extend) {
     return ExpiryPolicy.extended(
         extend, expiry.expiresAt(), now(), plan.ttlBounds().maxTtl(), plan.ttlBounds().maxFrom());
+  }
+
+  @Override
+  public void validateApprove(ApprovalDecision decision) {
+    approval.validate("approve", decision, true, phase, !destroyRequested);
+  }
+
+  @Override
+  public EnvironmentStatus approve(ApprovalDecision decision) {
+    approval.decide(decision, true, now());
+    // The gate's wait ends in the main loop; the phase moves on here so the answer shows it.
+    enter(Phase.PROVISIONING);
+    return status();
+  }
+
+  @Override
+  public void validateReject(ApprovalDecision decision) {
+    approval.validate("reject", decision, false, phase, !destroyRequested);
+  }
+
+  @Override
+  public EnvironmentStatus reject(ApprovalDecision decision) {
+    approval.decide(decision, false, now());
+    // The run ends in the main loop; the phase is final here so the answer shows it.
+    reason = "rejected by " + decision.by() + ": " + decision.reason();
+    enter(Phase.REJECTED);
+    return status();
+  }
+
+  @Override
+  public void validateSleep(String by) {
+    requireAwake("sleep");
+  }
+
+  @Override
+  public EnvironmentStatus sleep(String by) {
+    workloadSleep.lock();
+    try {
+      // Asleep already (or tearing down since): the answer is the status as it is.
+      if (phase == Phase.READY && !destroyRequested) {
+        workloadSleep.sleep(namespaceSpec, by, now());
+        if (!destroyRequested) {
+          enter(Phase.SLEEPING);
+        }
+        notify(LifecycleNotifier.SLEPT, by, null);
+      }
+    } finally {
+      workloadSleep.unlock();
+    }
+    return status();
+  }
+
+  @Override
+  public void validateWake(String by) {
+    requireAwake("wake");
+  }
+
+  @Override
+  public EnvironmentStatus wake(String by) {
+    workloadSleep.lock();
+    try {
+      if (phase == Phase.SLEEPING && !destroyRequested) {
+        workloadSleep.wake(namespaceSpec, by, now());
+        if (!destroyRequested) {
+          enter(Phase.READY);
+        }
+        notify(LifecycleNotifier.WOKE, by, null);
+      }
+    } finally {
+      workloadSleep.unlock();
+    }
+    return status();
+  }
+
+  /** Sleep and wake need a made environment that is not being torn down. */
+  private void requireAwake(String verb) {
+    if (phase != Phase.READY && phase != Phase.SLEEPING || destroyRequested) {
+      throw new IllegalStateException(
+          verb + ": the environment is " + phase + ", not READY or SLEEPING");
+    }
+  }
+
+  private Promise<Void> notify(String kind, String actor, String detail) {
+    return notifier.send(kind, request.team(), request.name(), actor, detail, now());
   }
 
   @Override

@@ -12,10 +12,12 @@ import dev.envforge.workflows.activities.CrossplaneActivities;
 import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.EnvironmentSettings;
 import dev.envforge.workflows.activities.ExpiryWarningActivities;
+import dev.envforge.workflows.activities.LifecycleNotificationActivities;
 import dev.envforge.workflows.activities.NamespaceActivities;
 import dev.envforge.workflows.activities.PostgresActivities;
 import dev.envforge.workflows.activities.SettingsActivities;
 import dev.envforge.workflows.activities.WebhookDelivery;
+import dev.envforge.workflows.activities.WorkloadActivities;
 import dev.envforge.workflows.request.ClusterChoice;
 import dev.envforge.workflows.request.ClusterMode;
 import dev.envforge.workflows.request.DatabaseChoice;
@@ -61,6 +63,9 @@ final class EnvironmentFixture {
   final ExpiryWarningActivities warnings = activityMock(ExpiryWarningActivities.class);
   final AccessActivities access = activityMock(AccessActivities.class);
   final ArgoCdActivities argoCd = activityMock(ArgoCdActivities.class);
+  final WorkloadActivities workloads = activityMock(WorkloadActivities.class);
+  final LifecycleNotificationActivities lifecycleNotices =
+      activityMock(LifecycleNotificationActivities.class);
   EnvironmentSettings configured = SETTINGS;
   final SettingsActivities settings = () -> configured;
 
@@ -71,6 +76,8 @@ final class EnvironmentFixture {
     Mockito.when(crossplane.ensureCompositeDatabase(Mockito.any())).thenReturn(DATABASE);
     Mockito.when(warnings.recordExpiryEvent(Mockito.any())).thenReturn("env-payments-review.x");
     Mockito.when(warnings.sendExpiryWebhook(Mockito.any())).thenReturn(WebhookDelivery.DELIVERED);
+    Mockito.when(lifecycleNotices.sendLifecycleWebhook(Mockito.any()))
+        .thenReturn(WebhookDelivery.DELIVERED);
   }
 
   /** A time-skipping test server with envforge's search attributes; each test starts it. */
@@ -128,7 +135,16 @@ final class EnvironmentFixture {
 
   Object[] activities() {
     return new Object[] {
-      clusters, namespaces, postgres, crossplane, warnings, access, argoCd, settings
+      clusters,
+      namespaces,
+      postgres,
+      crossplane,
+      warnings,
+      access,
+      argoCd,
+      workloads,
+      lifecycleNotices,
+      settings
     };
   }
 

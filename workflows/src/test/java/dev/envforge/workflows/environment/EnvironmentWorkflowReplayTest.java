@@ -41,7 +41,11 @@ class EnvironmentWorkflowReplayTest {
     "histories/default-cluster-destroy-reports-destroying.json",
     "histories/shared-postgres-warned-extended-destroy.json",
     "histories/shared-postgres-local-steps-destroy.json",
-    "histories/shared-postgres-argocd-registered-destroy.json"
+    "histories/shared-postgres-argocd-registered-destroy.json",
+    // Recorded on the time-skipping test server with mocked activities: waited for approval and
+    // was approved, slept and woke by hand and then by its schedule, and expired while asleep,
+    // so the approval-gate and sleep-schedule versions replay.
+    "histories/approved-scheduled-slept-expired.json"
   };
 
   @ParameterizedTest

@@ -89,10 +89,13 @@ final class Waits {
     if (wanted.contains(reached.phase())) {
       return ExitCodes.OK;
     }
-    if (reached.phase() == Phase.FAILED) {
+    if (reached.phase() == Phase.FAILED || reached.phase() == Phase.REJECTED) {
       throw new CliFailure(
           ExitCodes.FAILED,
-          reached.ref() + " FAILED" + (reached.reason() == null ? "" : ": " + reached.reason()));
+          reached.ref()
+              + " "
+              + reached.phase()
+              + (reached.reason() == null ? "" : ": " + reached.reason()));
     }
     throw new CliFailure(
         ExitCodes.CONFLICT, reached.ref() + " ended " + reached.phase() + ", not " + wanted);

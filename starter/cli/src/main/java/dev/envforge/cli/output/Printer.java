@@ -97,6 +97,12 @@ public final class Printer {
     if (environment.reason() != null) {
       fields.row("REASON", environment.reason());
     }
+    if (environment.approval() != null) {
+      fields.row("APPROVAL", approval(environment.approval()));
+    }
+    if (environment.sleep() != null && environment.sleep().changedAt() != null) {
+      fields.row("SLEEP", sleep(environment.sleep()));
+    }
     fields.row("TEMPORAL UI", environment.temporalUiUrl());
     lines.addAll(fields.lines());
     if (!environment.steps().isEmpty()) {
@@ -156,5 +162,33 @@ public final class Printer {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
     }
+  }
+
+  private static String approval(dev.envforge.workflows.lifecycle.ApprovalState approval) {
+    String asked = "asked by " + (approval.requestedBy() == null ? "?" : approval.requestedBy());
+    return switch (approval.outcome()) {
+      case PENDING -> "pending, " + asked + ", until " + approval.deadline();
+      case APPROVED, REJECTED ->
+          approval.outcome().name().toLowerCase(java.util.Locale.ROOT)
+              + " by "
+              + approval.decidedBy()
+              + ", "
+              + asked;
+      default -> approval.outcome().name().toLowerCase(java.util.Locale.ROOT) + ", " + asked;
+    };
+  }
+
+  private static String sleep(dev.envforge.workflows.lifecycle.SleepState sleep) {
+    String text =
+        (sleep.asleep() ? "asleep since " : "woke at ")
+            + sleep.changedAt()
+            + " by "
+            + sleep.changedBy()
+            + ", "
+            + sleep.workloads().size()
+            + " workloads";
+    return sleep.leftAsIs().isEmpty()
+        ? text
+        : text + "; left as they are: " + String.join(", ", sleep.leftAsIs());
   }
 }

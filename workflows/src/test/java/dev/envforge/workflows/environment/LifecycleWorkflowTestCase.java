@@ -1,0 +1,62 @@
+package dev.envforge.workflows.environment;
+
+import dev.envforge.workflows.activities.LifecycleNotice;
+import dev.envforge.workflows.lifecycle.ApprovalPolicy;
+import dev.envforge.workflows.lifecycle.SleepPolicy;
+import dev.envforge.workflows.request.EnvironmentRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.util.List;
+import java.util.Map;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mockito;
+
+/** Workflow tests of approvals and sleep: runs started by a named caller, lifecycle updates. */
+abstract class LifecycleWorkflowTestCase extends EnvironmentWorkflowTestCase {
+
+  static final String WORKFLOW_ID = "environment/payments/review";
+
+  void configure(ApprovalPolicy approval, SleepPolicy sleep) {
+    fixture.configured = EnvironmentFixture.SETTINGS.withLifecycle(approval, sleep);
+  }
+
+  /**
+   * Starts the run as the API does, with the requester in its memo, and aims {@code workflow} at
+   * it.
+   */
+  void startAs(String requestedBy, EnvironmentRequest request) {
+    String taskQueue = WorkflowStub.fromTyped(workflow).getOptions().orElseThrow().getTaskQueue();
+    EnvironmentWorkflow asked =
+        client.newWorkflowStub(
+            EnvironmentWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(WORKFLOW_ID)
+                .setTaskQueue(taskQueue)
+                .setMemo(Map.of(EnvironmentLifecycleWorkflow.REQUESTED_BY_MEMO, requestedBy))
+                .build());
+    WorkflowClient.start(asked::run, request);
+    // Queries and updates from here on go to the run just started.
+    workflow = client.newWorkflowStub(EnvironmentWorkflow.class, WORKFLOW_ID);
+  }
+
+  EnvironmentLifecycleWorkflow lifecycle() {
+    return client.newWorkflowStub(EnvironmentLifecycleWorkflow.class, WORKFLOW_ID);
+  }
+
+  EnvironmentStatus result() {
+    return client.newUntypedWorkflowStub(WORKFLOW_ID).getResult(EnvironmentStatus.class);
+  }
+
+  /** The kinds of the lifecycle notices sent so far, in order. */
+  List<String> noticeKinds() {
+    return notices().stream().map(LifecycleNotice::kind).toList();
+  }
+
+  List<LifecycleNotice> notices() {
+    ArgumentCaptor<LifecycleNotice> sent = ArgumentCaptor.forClass(LifecycleNotice.class);
+    Mockito.verify(fixture.lifecycleNotices, Mockito.atLeast(0))
+        .sendLifecycleWebhook(sent.capture());
+    return sent.getAllValues();
+  }
+}
