@@ -9,7 +9,7 @@ public interface EnvironmentRuns {
   /** The state of the latest run under the workflow id (null id: {@link WorkflowState#UNKNOWN}). */
   WorkflowState state(String workflowId);
 
-  /** Every running environment workflow on the task queue whose phase is READY. */
+  /** Every running environment workflow on the task queue whose phase is READY or SLEEPING. */
   List<ReadyEnvironment> ready(String taskQueue);
 
   /** The team's running environment workflows by environment id, at most {@code atMost} of them. */

@@ -75,9 +75,12 @@ public final class TemporalEnvironmentRuns implements EnvironmentRuns {
             + quoted(taskQueue)
             + "' AND "
             + EnvironmentSearchAttributes.PHASE.getName()
-            + " = '"
+            // A sleeping environment is as provisioned as a READY one: its namespace must exist.
+            + " IN ('"
             + Phase.READY.name()
-            + "'";
+            + "', '"
+            + Phase.SLEEPING.name()
+            + "')";
     try (Stream<WorkflowExecutionMetadata> runs = client.listExecutions(query)) {
       return runs.map(TemporalEnvironmentRuns::toReady).toList();
     }
