@@ -29,7 +29,7 @@ public record ReaperSettings(
     List<String> postgresServers,
     List<LeftoverDeclaration> managementLeftovers) {
 
-  /** Settings for every team and no Postgres server. */
+  /** Settings for every team, no Postgres server and no Argo CD registration. */
   public ReaperSettings(
       String namespacePrefix,
       String taskQueue,
@@ -44,7 +44,7 @@ public record ReaperSettings(
         clusters,
         List.of(),
         List.of(),
-        Leftovers.inManagementCluster());
+        Leftovers.inManagementCluster(null));
   }
 
   public List<String> teamsOrAll() {

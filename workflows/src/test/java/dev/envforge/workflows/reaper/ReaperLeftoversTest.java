@@ -35,6 +35,9 @@ import org.mockito.Mockito;
  */
 class ReaperLeftoversTest {
 
+  /** Argo CD registration off: its namespace is not searched (see LeftoversTest). */
+  private static final String NO_ARGOCD = null;
+
   @RegisterExtension
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder()
@@ -109,7 +112,7 @@ class ReaperLeftoversTest {
                 List.of("local"),
                 List.of(),
                 List.of("direct"),
-                Leftovers.inManagementCluster());
+                Leftovers.inManagementCluster(NO_ARGOCD));
     worker.registerActivitiesImplementations(
         reaper, postgres, namespaces, deletions, leftovers, settings);
     env.start();
@@ -187,7 +190,7 @@ class ReaperLeftoversTest {
                 "env-",
                 List.of("local"),
                 List.of(database, composite),
-                Leftovers.inManagementCluster()));
+                Leftovers.inManagementCluster(NO_ARGOCD)));
   }
 
   @Test
