@@ -4,6 +4,8 @@ import dev.envforge.operator.reconcile.EnvironmentReconciler;
 import dev.envforge.operator.resource.Environment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import java.time.Duration;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +35,19 @@ public class OperatorLifecycle implements SmartLifecycle {
     operator.register(
         reconciler,
         controller -> {
-          controller.withName("environments").withFinalizer(Environment.FINALIZER);
+          controller
+              .withName("environments")
+              .withFinalizer(Environment.FINALIZER)
+              // Temporal or the API server away for a while: keep trying, at most a minute
+              // apart, rather than giving up after the SDK's default five attempts.
+              .withRetry(
+                  new GenericRetry()
+                      .setInitialInterval(Duration.ofSeconds(1))
+                      .setIntervalMultiplier(2)
+                      .setMaxInterval(Duration.ofMinutes(1).toMillis())
+                      .withoutMaxAttempts())
+              // Every resource is looked at again at least this often, whatever happened.
+              .withReconciliationMaxInterval(settings.resyncInterval().multipliedBy(5));
           if (settings.namespaces().isEmpty()) {
             controller.watchingAllNamespaces();
           } else {

@@ -3,6 +3,7 @@ package dev.envforge.operator.reconcile;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +29,8 @@ public final class Conditions {
   public Conditions(List<Condition> previous, long generation, Instant now) {
     this.previous = previous == null ? List.of() : previous;
     this.generation = generation;
-    this.now = now;
+    // Kubernetes conditions carry whole seconds.
+    this.now = now.truncatedTo(ChronoUnit.SECONDS);
   }
 
   public Conditions set(String type, boolean status, String reason, String message) {

@@ -225,7 +225,14 @@ public class EnvironmentReconciler implements Reconciler<Environment>, Cleaner<E
     if (!ours) {
       return DeleteControl.defaultDelete();
     }
-    runs.destroy(workflowId, run.runId(), "its Environment resource was deleted");
+    if (run.phase() != Phase.DESTROYING) {
+      try {
+        runs.destroy(workflowId, run.runId(), "its Environment resource was deleted");
+      } catch (UpdateRefusedException e) {
+        // Already tearing down, or ending: the next look finds the run closed.
+        log.debug("destroy of {} not taken: {}", workflowId, e.getMessage());
+      }
+    }
     log.info(
         "resource {}/{} deleted: destroying {}",
         resource.getMetadata().getNamespace(),
