@@ -453,6 +453,8 @@ class HelmChartIT {
             in(teamNamespace, "update", "envforge.dev", "environments"),
             status(teamNamespace, "patch", "envforge.dev", "environments"),
             status(teamNamespace, "update", "envforge.dev", "environments"),
+            // Events on the resources when their conditions turn.
+            in(teamNamespace, "create", "", "events"),
             // A namespace's team is its label.
             named("get", "", "namespaces", teamNamespace));
 
@@ -480,6 +482,7 @@ class HelmChartIT {
             in("env-team-app", "get", "", "secrets"),
             clusterWide("list", "", "secrets"),
             in(teamNamespace, "create", "", "pods"),
+            in(teamNamespace, "delete", "", "events"),
             in(teamNamespace, "create", "rbac.authorization.k8s.io", "rolebindings"),
             clusterWide("create", "platform.envforge.dev", "xenvclusters"),
             clusterWide("create", "apiextensions.k8s.io", "customresourcedefinitions"),

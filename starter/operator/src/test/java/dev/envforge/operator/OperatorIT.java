@@ -198,6 +198,7 @@ class OperatorIT {
     Kubectl.Result listed = kubectl.run("-n", lifecycleNs, "get", "environments");
     assertThat(listed.output()).contains("PHASE", "NAMESPACE", "EXPIRES", "AGE");
     assertThat(listed.output()).contains("READY").contains(envNamespace);
+    assertThat(eventsOf(lifecycleNs, name)).contains("Normal/Ready");
     Instant firstExpiry = Instant.parse(state.expiresAt());
 
     // A longer TTL moves the expiry to creation + the new TTL.
@@ -352,6 +353,7 @@ class OperatorIT {
     assertThat(conflict.getReason()).isEqualTo("Conflict");
     assertThat(conflict.getMessage()).contains("profile is medium, the resource asks for small");
     assertThat(statusOf(conflictNs, name).runId()).isNull();
+    assertThat(eventsOf(conflictNs, name)).containsExactly("Warning/Conflict");
 
     // Deleting the conflicting resource leaves the API's environment alone.
     Kubectl.Result deleted =
@@ -503,6 +505,15 @@ class OperatorIT {
             "--timeout=60s");
     assertThat(failed.ok()).as(failed.output() + " / " + statusOf(namespace, name)).isTrue();
     return condition(statusOf(namespace, name), "Failed");
+  }
+
+  /** The Events on a resource, as type/reason. */
+  private List<String> eventsOf(String namespace, String name) {
+    return kube.v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(event -> name.equals(event.getInvolvedObject().getName()))
+        .filter(event -> "Environment".equals(event.getInvolvedObject().getKind()))
+        .map(event -> event.getType() + "/" + event.getReason())
+        .toList();
   }
 
   private void assertNothingStarted(String team, String name) {

@@ -2,6 +2,7 @@ package dev.envforge.operator.config;
 
 import dev.envforge.operator.reconcile.EnvironmentReconciler;
 import dev.envforge.operator.reconcile.TeamNamespaces;
+import dev.envforge.operator.reconcile.TransitionEvents;
 import dev.envforge.starter.quota.TeamQuota;
 import dev.envforge.starter.temporal.EnvironmentRuns;
 import dev.envforge.starter.temporal.TemporalCallSettings;
@@ -75,6 +76,7 @@ public class OperatorConfiguration {
         new EnvironmentReconciler.Pacing(operator.pollInterval(), operator.resyncInterval()),
         properties.temporalUiBaseUrl(),
         temporal.getOptions().getNamespace(),
+        new TransitionEvents(kubernetes),
         Clock.systemUTC());
   }
 }

@@ -57,6 +57,7 @@ public class EnvironmentReconciler implements Reconciler<Environment>, Cleaner<E
   private final Pacing pacing;
   private final String temporalUiBaseUrl;
   private final String temporalNamespace;
+  private final TransitionEvents events;
   private final Clock clock;
 
   /**
@@ -76,6 +77,7 @@ public class EnvironmentReconciler implements Reconciler<Environment>, Cleaner<E
       Pacing pacing,
       String temporalUiBaseUrl,
       String temporalNamespace,
+      TransitionEvents events,
       Clock clock) {
     this.runs = runs;
     this.quota = quota;
@@ -84,6 +86,7 @@ public class EnvironmentReconciler implements Reconciler<Environment>, Cleaner<E
     this.pacing = pacing;
     this.temporalUiBaseUrl = temporalUiBaseUrl;
     this.temporalNamespace = temporalNamespace;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -190,8 +193,10 @@ public class EnvironmentReconciler implements Reconciler<Environment>, Cleaner<E
             workflowId,
             runId,
             RunHistoryLink.of(temporalUiBaseUrl, temporalNamespace, workflowId, runId));
-    resource.setStatus(
-        EnvironmentStates.following(resource, run, status, specRefusal, clock.instant()));
+    EnvironmentState next =
+        EnvironmentStates.following(resource, run, status, specRefusal, clock.instant());
+    events.record(resource, before, next);
+    resource.setStatus(next);
     UpdateControl<Environment> control = UpdateControl.patchStatus(resource);
     return switch (status.phase()) {
       case PROVISIONING, DESTROYING -> control.rescheduleAfter(pacing.changing());
@@ -281,7 +286,9 @@ public class EnvironmentReconciler implements Reconciler<Environment>, Cleaner<E
   }
 
   private UpdateControl<Environment> refuse(Environment resource, String team, Refusal refusal) {
-    resource.setStatus(EnvironmentStates.refused(resource, team, refusal, clock.instant()));
+    EnvironmentState next = EnvironmentStates.refused(resource, team, refusal, clock.instant());
+    events.record(resource, resource.getStatus(), next);
+    resource.setStatus(next);
     return UpdateControl.patchStatus(resource).rescheduleAfter(pacing.settled());
   }
 
