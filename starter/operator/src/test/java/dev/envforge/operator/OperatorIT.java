@@ -11,6 +11,7 @@ import dev.envforge.starter.temporal.TemporalCallSettings;
 import dev.envforge.testing.LocalPlatform;
 import dev.envforge.testing.LocalPlatformExtension;
 import dev.envforge.testing.WorkerJvm;
+import dev.envforge.workflows.quota.TeamQuotaWorkflow;
 import dev.envforge.workflows.request.ClusterChoice;
 import dev.envforge.workflows.request.DatabaseChoice;
 import dev.envforge.workflows.request.EnvironmentNaming;
@@ -533,16 +534,31 @@ class OperatorIT {
     return temporal.listExecutions("WorkflowId = '" + workflowId + "'").count();
   }
 
+  /**
+   * Gives a team's runs that are tearing down the time to finish (terminating one midway would
+   * leave its namespace behind), then ends whatever is still open.
+   */
   private void terminateOpenRunOf(String team) {
     List<String> ids = new ArrayList<>();
-    temporal
-        .listExecutions("EnvTeam = '" + team + "' AND ExecutionStatus = 'Running'")
-        .forEach(run -> ids.add(run.getExecution().getWorkflowId()));
+    String open = "EnvTeam = '" + team + "' AND ExecutionStatus = 'Running'";
+    try {
+      await("the open runs of " + team + " to end")
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> temporal.listExecutions(open).findAny().isEmpty());
+    } catch (org.awaitility.core.ConditionTimeoutException stillOpen) {
+      // terminated below
+    }
+    // The team's quota run waits on this test's own task queue, which nothing polls afterwards.
+    ids.add(TeamQuotaWorkflow.workflowId(team));
+    temporal.listExecutions(open).forEach(run -> ids.add(run.getExecution().getWorkflowId()));
     for (String id : ids) {
       try {
         temporal.newUntypedWorkflowStub(id).terminate("operator test cleanup");
       } catch (WorkflowNotFoundException alreadyGone) {
         // ended meanwhile
+      } catch (io.temporal.client.WorkflowServiceException notRunning) {
+        // never started, or ended meanwhile
       }
     }
   }
