@@ -66,11 +66,15 @@ class OperatorIT {
   private final String unlabelledNs = "opit-nolabel-" + RUN;
   private final String conflictNs = "opit-conflict-" + RUN;
   private final String restartNs = "opit-restart-" + RUN;
+  private final String fullNs = "opit-full-" + RUN;
 
   private final String lifecycleTeam = "life-" + RUN;
   private final String refusedTeam = "refused-" + RUN;
   private final String conflictTeam = "conflict-" + RUN;
   private final String restartTeam = "restart-" + RUN;
+
+  /** A team whose limit of live environments is zero. */
+  private final String fullTeam = "full-" + RUN;
 
   private LocalPlatform platform;
   private KubernetesClient kube;
@@ -98,6 +102,7 @@ class OperatorIT {
     label(unlabelledNs, null);
     label(conflictNs, conflictTeam);
     label(restartNs, restartTeam);
+    label(fullNs, fullTeam);
     temporalService = platform.newTemporalService();
     temporal = platform.workflowClient(temporalService);
     deadlines = new CallDeadlines();
@@ -134,7 +139,7 @@ class OperatorIT {
                                   .getItems()
                                   .isEmpty()));
     } finally {
-      for (String team : List.of(lifecycleTeam, refusedTeam, conflictTeam, restartTeam)) {
+      for (String team : List.of(lifecycleTeam, refusedTeam, conflictTeam, restartTeam, fullTeam)) {
         terminateOpenRunOf(team);
       }
       if (operator != null) {
@@ -430,7 +435,11 @@ class OperatorIT {
         platform,
         TASK_QUEUE,
         PREFIX,
-        List.of(lifecycleNs, refusedNs, unlabelledNs, conflictNs, restartNs),
+        List.of(lifecycleNs, refusedNs, unlabelledNs, conflictNs, restartNs, fullNs),
+        // The API's team limit setting, which the operator honours the same way.
+        Map.of(
+            "SPRING_APPLICATION_JSON",
+            "{\"envforge\":{\"limits\":{\"teams\":{\"" + fullTeam + "\":0}}}}"),
         LOGS.resolve("operator-it-operator.log"));
   }
 

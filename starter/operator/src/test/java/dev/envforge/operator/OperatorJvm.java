@@ -44,6 +44,7 @@ final class OperatorJvm implements AutoCloseable {
       String taskQueue,
       String namespacePrefix,
       List<String> namespaces,
+      Map<String, String> settings,
       Path log) {
     int port = freePort();
     ProcessBuilder builder =
@@ -63,6 +64,7 @@ final class OperatorJvm implements AutoCloseable {
     env.put("ENVFORGE_OPERATOR_PORT", Integer.toString(port));
     // Refused resources are looked at again soon, so a test sees a namespace labelled since.
     env.put("ENVFORGE_OPERATOR_RESYNC_INTERVAL", "PT5S");
+    env.putAll(settings);
     OperatorJvm operator;
     try {
       Files.writeString(
