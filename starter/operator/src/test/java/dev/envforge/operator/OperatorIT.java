@@ -337,6 +337,15 @@ class OperatorIT {
   }
 
   @Test
+  void givenATeamAtItsLimit_itShouldFailWithTheLimitAndStartNothing() throws Exception {
+    assertThat(kubectl.apply(manifest(fullNs, "one-more", "  profile: small\n")).ok()).isTrue();
+    Condition limited = awaitFailed(fullNs, "one-more");
+    assertThat(limited.getReason()).isEqualTo("TeamLimitReached");
+    assertThat(limited.getMessage()).contains(fullTeam).contains("at most 0");
+    assertNothingStarted(fullTeam, "one-more");
+  }
+
+  @Test
   void
       givenAnEnvironmentStartedThroughTheApiWithAnotherSpec_itShouldReportAConflictAndChangeNothing()
           throws Exception {
