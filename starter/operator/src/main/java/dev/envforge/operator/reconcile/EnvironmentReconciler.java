@@ -133,7 +133,11 @@ public class EnvironmentReconciler implements Reconciler<Environment>, Cleaner<E
           new Refusal(Refusal.INVALID_SPEC, "invalid spec: " + describe(translated.errors())));
     }
     EnvironmentRequest request = translated.request();
-    String workflowId = EnvironmentNaming.workflowId(team.get(), name);
+    // A followed run stays the one it was, even if the namespace's label has changed since.
+    String workflowId =
+        following && before.workflowId() != null
+            ? before.workflowId()
+            : EnvironmentNaming.workflowId(team.get(), name);
     String runId;
     if (following) {
       runId = before.runId();
