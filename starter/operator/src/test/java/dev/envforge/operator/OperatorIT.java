@@ -117,7 +117,7 @@ class OperatorIT {
 
   @AfterAll
   void stopEverything() throws Exception {
-    List<String> namespaces = List.of(lifecycleNs, refusedNs, unlabelledNs, conflictNs, restartNs);
+    List<String> namespaces = namespaces();
     try {
       if (operator == null) {
         operator = startOperator();
@@ -444,12 +444,17 @@ class OperatorIT {
         platform,
         TASK_QUEUE,
         PREFIX,
-        List.of(lifecycleNs, refusedNs, unlabelledNs, conflictNs, restartNs, fullNs),
+        namespaces(),
         // The API's team limit setting, which the operator honours the same way.
         Map.of(
             "SPRING_APPLICATION_JSON",
             "{\"envforge\":{\"limits\":{\"teams\":{\"" + fullTeam + "\":0}}}}"),
         LOGS.resolve("operator-it-operator.log"));
+  }
+
+  /** Every namespace the test's resources live in; the operator watches these only. */
+  private List<String> namespaces() {
+    return List.of(lifecycleNs, refusedNs, unlabelledNs, conflictNs, restartNs, fullNs);
   }
 
   private static String manifest(String namespace, String name, String spec) {
