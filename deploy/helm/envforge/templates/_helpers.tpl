@@ -38,6 +38,10 @@ app.kubernetes.io/component: {{ .component }}
 {{ include "envforge.fullname" . }}-worker
 {{- end -}}
 
+{{- define "envforge.operatorServiceAccount" -}}
+{{ include "envforge.fullname" . }}-operator
+{{- end -}}
+
 {{- define "envforge.workerEnvironmentRole" -}}
 {{ include "envforge.fullname" . }}-worker-environment
 {{- end -}}

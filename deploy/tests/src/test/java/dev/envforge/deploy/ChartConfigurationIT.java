@@ -143,15 +143,18 @@ class ChartConfigurationIT {
     };
     SharedProperties worker = shared(configuration("worker", values));
     SharedProperties api = shared(configuration("starter", values));
+    SharedProperties operator = shared(configuration("operator", values));
 
-    for (SharedProperties shared : List.of(worker, api)) {
+    for (SharedProperties shared : List.of(worker, api, operator)) {
       assertThat(shared.taskQueue()).isEqualTo("team-queue");
       assertThat(shared.namespacePrefix()).isEmpty();
       assertThat(shared.ttl().defaultTtl()).isEqualTo(java.time.Duration.ofHours(2));
       assertThat(shared.ttl().warnBefore()).isEqualTo(java.time.Duration.ofMinutes(20));
     }
     assertThat(api.requestLimits()).isEqualTo(worker.requestLimits());
+    assertThat(operator.requestLimits()).isEqualTo(worker.requestLimits());
     assertThat(api.codec()).isEqualTo(worker.codec());
+    assertThat(operator.codec()).isEqualTo(worker.codec());
   }
 
   @Test

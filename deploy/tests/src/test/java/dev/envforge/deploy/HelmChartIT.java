@@ -85,6 +85,8 @@ class HelmChartIT {
       "system:serviceaccount:" + namespace + ":" + fullname + "-worker";
   private final String starterUser =
       "system:serviceaccount:" + namespace + ":" + fullname + "-starter";
+  private final String operatorUser =
+      "system:serviceaccount:" + namespace + ":" + fullname + "-operator";
   private final List<String> namespacesToRemove = new ArrayList<>();
 
   private LocalPlatform platform;
@@ -195,7 +197,9 @@ class HelmChartIT {
             "--set",
             "worker.crossplane.connectionSecretNamespace=" + dryRunNamespace,
             "--set",
-            "worker.argocd.namespace=" + dryRunNamespace);
+            "worker.argocd.namespace=" + dryRunNamespace,
+            "--set",
+            "operator.watchNamespaces={" + dryRunNamespace + "}");
 
     Set<String> kinds = objects.stream().map(HasMetadata::getKind).collect(Collectors.toSet());
     assertThat(kinds)
@@ -498,6 +502,82 @@ class HelmChartIT {
             access -> assertThat(allows(starterUser, access)).as(access.toString()).isFalse());
   }
 
+  @Test
+  @Order(4)
+  void givenTheInstall_theOperator_shouldBeAllowedWhatItsReconcilerDoes() {
+    String teamNamespace = "team-payments";
+    List<Access> allowed =
+        List.of(
+            // Its informer lists and watches Environment resources in every namespace.
+            clusterWide("list", "envforge.dev", "environments"),
+            clusterWide("watch", "envforge.dev", "environments"),
+            in(teamNamespace, "get", "envforge.dev", "environments"),
+            // The finalizer is added and removed by patching the resource.
+            in(teamNamespace, "patch", "envforge.dev", "environments"),
+            in(teamNamespace, "update", "envforge.dev", "environments"),
+            status(teamNamespace, "patch", "envforge.dev", "environments"),
+            status(teamNamespace, "update", "envforge.dev", "environments"),
+            // Events on the resources when their conditions turn.
+            in(teamNamespace, "create", "", "events"),
+            // A namespace's team is its label.
+            named("get", "", "namespaces", teamNamespace));
+
+    assertThat(allowed)
+        .allSatisfy(
+            access -> assertThat(allows(operatorUser, access)).as(access.toString()).isTrue());
+  }
+
+  @Test
+  @Order(4)
+  void givenTheInstall_theOperator_shouldBeRefusedWhatItDoesNotNeed() {
+    String teamNamespace = "team-payments";
+    List<Access> refused =
+        List.of(
+            // People create and delete Environment resources; the operator only follows them.
+            in(teamNamespace, "create", "envforge.dev", "environments"),
+            in(teamNamespace, "delete", "envforge.dev", "environments"),
+            // It reads a namespace's labels and never changes or lists namespaces.
+            clusterWide("list", "", "namespaces"),
+            clusterWide("patch", "", "namespaces"),
+            clusterWide("create", "", "namespaces"),
+            clusterWide("delete", "", "namespaces"),
+            // Environments are made by the worker: the operator touches nothing in them.
+            in(teamNamespace, "get", "", "secrets"),
+            in("env-team-app", "get", "", "secrets"),
+            clusterWide("list", "", "secrets"),
+            in(teamNamespace, "create", "", "pods"),
+            in(teamNamespace, "delete", "", "events"),
+            in(teamNamespace, "create", "rbac.authorization.k8s.io", "rolebindings"),
+            clusterWide("create", "platform.envforge.dev", "xenvclusters"),
+            clusterWide("create", "apiextensions.k8s.io", "customresourcedefinitions"),
+            clusterWide("impersonate", "", "serviceaccounts"));
+
+    assertThat(refused)
+        .allSatisfy(
+            access -> assertThat(allows(operatorUser, access)).as(access.toString()).isFalse());
+  }
+
+  @Test
+  @Order(4)
+  void givenWatchedNamespaces_theOperator_shouldGetRightsOnEnvironmentsThereOnly() {
+    List<HasMetadata> rendered =
+        render(
+            release,
+            namespace,
+            "--set",
+            "operator.watchNamespaces={team-a,team-b}",
+            "--show-only",
+            "templates/operator-rbac.yaml");
+    assertThat(rendered)
+        .filteredOn(o -> o.getKind().equals("RoleBinding"))
+        .extracting(o -> o.getMetadata().getNamespace())
+        .containsExactlyInAnyOrder("team-a", "team-b");
+    assertThat(rendered)
+        .filteredOn(o -> o.getKind().equals("ClusterRoleBinding"))
+        .extracting(o -> o.getMetadata().getName())
+        .containsExactly(fullname + "-operator-namespaces");
+  }
+
   /** The namespace and access activities themselves, run as the worker's service account. */
   @Test
   @Order(5)
@@ -636,6 +716,14 @@ class HelmChartIT {
       objects.add(
           () -> admin.policy().v1().podDisruptionBudget().inNamespace(namespace).withName(name));
     }
+    String operator = fullname + "-operator";
+    objects.add(() -> admin.apps().deployments().inNamespace(namespace).withName(operator));
+    objects.add(() -> admin.serviceAccounts().inNamespace(namespace).withName(operator));
+    objects.add(() -> admin.configMaps().inNamespace(namespace).withName(operator));
+    for (String rights : List.of("-environments", "-namespaces")) {
+      objects.add(() -> admin.rbac().clusterRoles().withName(operator + rights));
+      objects.add(() -> admin.rbac().clusterRoleBindings().withName(operator + rights));
+    }
     objects.add(() -> admin.rbac().clusterRoles().withName(fullname + "-worker"));
     objects.add(() -> admin.rbac().clusterRoles().withName(fullname + "-worker-environment"));
     objects.add(() -> admin.rbac().clusterRoleBindings().withName(fullname + "-worker"));
@@ -724,6 +812,7 @@ class HelmChartIT {
             .withGroup(access.group())
             .withResource(access.resource())
             .withName(access.name())
+            .withSubresource(access.subresource())
             .endResourceAttributes()
             .endSpec()
             .build();
@@ -741,7 +830,20 @@ class HelmChartIT {
 
   /** One authorization question: may {@code verb} be done on {@code resource}? */
   private record Access(
-      String namespace, String verb, String group, String resource, String name) {}
+      String namespace,
+      String verb,
+      String group,
+      String resource,
+      String name,
+      String subresource) {
+    Access(String namespace, String verb, String group, String resource, String name) {
+      this(namespace, verb, group, resource, name, null);
+    }
+  }
+
+  private static Access status(String namespace, String verb, String group, String resource) {
+    return new Access(namespace, verb, group, resource, null, "status");
+  }
 
   private static Access clusterWide(String verb, String group, String resource) {
     return new Access(null, verb, group, resource, null);

@@ -3,6 +3,7 @@ package dev.envforge.starter.temporal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.envforge.starter.config.EnvforgeProperties;
 import dev.envforge.starter.config.TestProperties;
 import dev.envforge.starter.temporal.EnvironmentRuns.RunDescription;
 import dev.envforge.starter.temporal.EnvironmentRuns.StartResult;
@@ -112,7 +113,13 @@ class EnvironmentRunsTest {
     env.newWorker(EnvironmentWorkflow.TASK_QUEUE)
         .registerWorkflowImplementationTypes(StandInEnvironment.class);
     env.start();
-    runs = new EnvironmentRuns(env.getWorkflowClient(), TestProperties.defaults(), deadlines);
+    EnvforgeProperties properties = TestProperties.defaults();
+    runs =
+        new EnvironmentRuns(
+            env.getWorkflowClient(),
+            new TemporalCallSettings(
+                properties.taskQueue(), properties.queryTimeout(), properties.updateTimeout()),
+            deadlines);
   }
 
   @AfterEach

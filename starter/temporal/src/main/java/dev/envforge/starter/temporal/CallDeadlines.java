@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * bound.
  */
 @Component
-class CallDeadlines implements DisposableBean {
+public class CallDeadlines implements DisposableBean {
 
   // gRPC deadlines need a timer; one daemon thread serves all bounded calls.
   private final ScheduledExecutorService timer =
@@ -26,7 +26,7 @@ class CallDeadlines implements DisposableBean {
             return thread;
           });
 
-  <T> T within(Duration patience, Supplier<T> call) {
+  public <T> T within(Duration patience, Supplier<T> call) {
     Context.CancellableContext bounded =
         Context.current().withDeadlineAfter(patience.toMillis(), TimeUnit.MILLISECONDS, timer);
     try {

@@ -1,6 +1,5 @@
 package dev.envforge.starter.temporal;
 
-import dev.envforge.starter.config.EnvforgeProperties;
 import dev.envforge.workflows.quota.Reservation;
 import dev.envforge.workflows.quota.ReservationRequest;
 import dev.envforge.workflows.quota.TeamQuotaState;
@@ -25,11 +24,11 @@ public class TeamQuotaReservations {
   private static final Logger log = LoggerFactory.getLogger(TeamQuotaReservations.class);
 
   private final WorkflowClient client;
-  private final EnvforgeProperties properties;
+  private final TemporalCallSettings properties;
   private final CallDeadlines deadlines;
 
   public TeamQuotaReservations(
-      WorkflowClient client, EnvforgeProperties properties, CallDeadlines deadlines) {
+      WorkflowClient client, TemporalCallSettings properties, CallDeadlines deadlines) {
     this.client = client;
     this.properties = properties;
     this.deadlines = deadlines;

@@ -1,6 +1,5 @@
 package dev.envforge.starter.temporal;
 
-import dev.envforge.starter.config.EnvforgeProperties;
 import dev.envforge.workflows.environment.EnvironmentLifecycleWorkflow;
 import dev.envforge.workflows.environment.EnvironmentSearchAttributes;
 import dev.envforge.workflows.environment.EnvironmentStatus;
@@ -66,13 +65,13 @@ public class EnvironmentRuns {
   private static final Set<Phase> OPEN_PHASES =
       EnumSet.of(Phase.AWAITING_APPROVAL, Phase.PROVISIONING, Phase.READY, Phase.SLEEPING);
 
-  private final EnvforgeProperties properties;
+  private final TemporalCallSettings properties;
   private final CallDeadlines deadlines;
   private final ClosedRunHistory history;
   private final OpenRuns openRuns = new OpenRuns(REMEMBERED_OPEN_RUNS);
 
   public EnvironmentRuns(
-      WorkflowClient client, EnvforgeProperties properties, CallDeadlines deadlines) {
+      WorkflowClient client, TemporalCallSettings properties, CallDeadlines deadlines) {
     this.client = client;
     this.openRunsOnly =
         WorkflowClient.newInstance(
