@@ -27,6 +27,15 @@ enum EnvforgeImage {
     void configure(ContainerRun.Builder container, LocalPlatform platform, Path secrets) {
       // Without tokens or an issuer it refuses every API call; its health stays open.
     }
+  },
+  OPERATOR("starter/operator/target/operator-image.tar", "ENVFORGE_OPERATOR_PORT") {
+    @Override
+    void configure(ContainerRun.Builder container, LocalPlatform platform, Path secrets) {
+      container
+          .env("ENVFORGE_OPERATOR_KUBECONFIG", "/etc/envforge/secrets/kubeconfig")
+          .env("ENVFORGE_OPERATOR_KUBE_CONTEXT", platform.kubeContext())
+          .volume(secrets, "/etc/envforge/secrets");
+    }
   };
 
   private final String tarball;

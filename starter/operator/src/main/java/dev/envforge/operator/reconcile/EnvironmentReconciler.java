@@ -204,8 +204,9 @@ public class EnvironmentReconciler implements Reconciler<Environment>, Cleaner<E
     UpdateControl<Environment> control = UpdateControl.patchStatus(resource);
     return switch (status.phase()) {
       case PROVISIONING, DESTROYING -> control.rescheduleAfter(pacing.changing());
-      case READY -> control.rescheduleAfter(pacing.settled());
-      case DESTROYED, FAILED -> control;
+      // An approval or a wake may come at any time, but seldom: the settled pace is enough.
+      case READY, SLEEPING, AWAITING_APPROVAL -> control.rescheduleAfter(pacing.settled());
+      case DESTROYED, FAILED, REJECTED -> control;
     };
   }
 
@@ -346,7 +347,7 @@ public class EnvironmentReconciler implements Reconciler<Environment>, Cleaner<E
         && Duration.between(status.expiresAt(), wanted).abs().compareTo(EXPIRY_TOLERANCE) <= 0) {
       return new ExtendOutcome(status, null);
     }
-    if (status.phase() != Phase.READY) {
+    if (status.phase() != Phase.READY && status.phase() != Phase.SLEEPING) {
       return new ExtendOutcome(
           status,
           new Refusal(

@@ -121,10 +121,15 @@ public final class EnvironmentStates {
 
   private static String notReadyMessage(EnvironmentStatus status) {
     return switch (status.phase()) {
+      case AWAITING_APPROVAL -> "the request waits for approval before anything is made";
       case PROVISIONING -> "the environment is being provisioned";
+      case SLEEPING ->
+          "the environment is asleep (its workloads scaled to zero); wake it to use it";
       case DESTROYING -> "the environment is being torn down";
       case DESTROYED -> "the environment was destroyed";
       case FAILED -> status.reason() == null ? "the environment failed" : status.reason();
+      case REJECTED ->
+          status.reason() == null ? "the request was rejected" : "rejected: " + status.reason();
       case READY -> "";
     };
   }

@@ -9,8 +9,8 @@ import java.util.Optional;
  * The resource's status: what the environment's workflow reports, and whether the resource's spec
  * was taken. Only the Secret's name is here, never a value.
  *
- * @param phase the workflow's phase (PROVISIONING, READY, DESTROYING, DESTROYED, FAILED), or empty
- *     while nothing was started
+ * @param phase the workflow's phase (AWAITING_APPROVAL, PROVISIONING, READY, SLEEPING, DESTROYING,
+ *     DESTROYED, FAILED, REJECTED), or empty while nothing was started
  * @param workflowId the environment's workflow, {@code environment/<team>/<name>}
  * @param runId the run this resource follows; once set, the resource never starts another
  * @param steps one line per provisioning step

@@ -56,6 +56,30 @@ class EnvironmentStatesTest {
   }
 
   @Test
+  void givenARejectedRequest_itShouldBeNeitherReadyNorFailedAndSayWhy() {
+    EnvironmentState state =
+        EnvironmentStates.following(
+            resource(1, null), RUN, status(Phase.REJECTED, "too expensive"), null, T0);
+
+    Condition ready = condition(state, "Ready");
+    assertThat(ready.getStatus()).isEqualTo("False");
+    assertThat(ready.getReason()).isEqualTo("Rejected");
+    assertThat(ready.getMessage()).isEqualTo("rejected: too expensive");
+    assertThat(condition(state, "Failed").getStatus()).isEqualTo("False");
+  }
+
+  @Test
+  void givenASleepingEnvironment_itShouldNotBeReadyUntilWoken() {
+    EnvironmentState state =
+        EnvironmentStates.following(resource(1, null), RUN, status(Phase.SLEEPING, null), null, T0);
+
+    assertThat(state.phase()).isEqualTo("SLEEPING");
+    assertThat(condition(state, "Ready").getStatus()).isEqualTo("False");
+    assertThat(condition(state, "Ready").getReason()).isEqualTo("Sleeping");
+    assertThat(state.namespace()).isEqualTo("env-payments-checkout");
+  }
+
+  @Test
   void givenAnUnchangedCondition_itShouldKeepItsTransitionTime() {
     EnvironmentState first =
         EnvironmentStates.following(resource(1, null), RUN, status(Phase.READY, null), null, T0);
