@@ -3,6 +3,7 @@ package dev.envforge.worker.config;
 import dev.envforge.activities.cluster.RegistryClusterActivities;
 import dev.envforge.activities.crossplane.CrossplaneSettings;
 import dev.envforge.activities.crossplane.KubernetesCrossplaneActivities;
+import dev.envforge.activities.dapr.KubernetesCapabilityActivities;
 import dev.envforge.activities.kubernetes.ClusterConnection;
 import dev.envforge.activities.kubernetes.ClusterRegistry;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
@@ -18,6 +19,7 @@ import dev.envforge.activities.postgres.PostgresServer;
 import dev.envforge.activities.settings.ConfiguredSettingsActivities;
 import dev.envforge.activities.temporal.Heartbeat;
 import dev.envforge.activities.temporal.KeepAlive;
+import dev.envforge.workflows.activities.CapabilityActivities;
 import dev.envforge.workflows.activities.ClusterActivities;
 import dev.envforge.workflows.activities.EnvironmentSettings;
 import dev.envforge.workflows.activities.ExpiryWarningActivities;
@@ -100,7 +102,11 @@ public class ActivitiesConfiguration {
       throw new IllegalArgumentException("envforge.ttl.warn-before must be positive");
     }
     return new ConfiguredSettingsActivities(
-        EnvironmentSettings.of(shared.namespacePrefix(), shared.ttl().policy(), warnBefore));
+        EnvironmentSettings.of(
+            shared.namespacePrefix(),
+            shared.ttl().policy(),
+            warnBefore,
+            shared.capabilityDefaults()));
   }
 
   @Bean
@@ -184,6 +190,11 @@ public class ActivitiesConfiguration {
                 postgres.maxParallelCreates()),
             clients),
         KEEP_ALIVE_INTERVAL);
+  }
+
+  @Bean
+  CapabilityActivities capabilityActivities(RegistryClusterClients clients) {
+    return new KubernetesCapabilityActivities(clients);
   }
 
   @Bean

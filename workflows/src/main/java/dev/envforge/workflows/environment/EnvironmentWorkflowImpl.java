@@ -3,6 +3,7 @@ package dev.envforge.workflows.environment;
 import dev.envforge.workflows.access.AccessRequest;
 import dev.envforge.workflows.access.GrantedAccess;
 import dev.envforge.workflows.activities.ClusterRef;
+import dev.envforge.workflows.activities.ComponentsSpec;
 import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.DatabaseSpec;
 import dev.envforge.workflows.activities.EnvironmentLabels;
@@ -30,15 +31,21 @@ import org.slf4j.Logger;
  * Provisions, keeps and tears down one environment. See {@link EnvironmentWorkflow}.
  *
  * <p>Steps: CLUSTER, then NAMESPACE, then GUARDRAILS and DATABASE side by side (the database needs
- * the namespace for its Secret, not the quota objects). Each step registers its undo before it
- * runs; a permanent failure, or a destroy while provisioning, undoes them in reverse inside a
- * detached cancellation scope. While READY, {@link ExpiryWatch} warns of the expiry and waits for
- * it.
+ * the namespace for its Secret, not the quota objects), then CAPABILITIES (Dapr components naming
+ * the database's Secret) when the environment has any. Each step registers its undo before it runs;
+ * a permanent failure, or a destroy while provisioning, undoes them in reverse inside a detached
+ * cancellation scope. While READY, {@link ExpiryWatch} warns of the expiry and waits for it.
  */
 public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, EnvironmentAccessWorkflow {
 
   /** Change id: the destroy update reports DESTROYING itself (version 1). */
   static final String DESTROYING_IN_HANDLER = "destroy-reports-destroying";
+
+  /**
+   * Change id: the CAPABILITIES step applies the Dapr components of the requested capabilities
+   * (version 1). Asked only by runs that have capabilities, which no earlier run had.
+   */
+  static final String DAPR_COMPONENTS = "dapr-components";
 
   private static final Logger log = Workflow.getLogger(EnvironmentWorkflowImpl.class);
 
@@ -63,6 +70,7 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
   private boolean destroyRequested;
   private CancellationScope provisioning;
   private NamespaceSpec namespaceSpec;
+  private boolean wiresCapabilities;
 
   @Override
   public EnvironmentStatus run(EnvironmentRequest rawRequest) {
@@ -89,6 +97,12 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
     }
     if (!request.database().wanted()) {
       ledger.skipped(Step.DATABASE);
+    }
+    wiresCapabilities =
+        !plan.capabilities().isEmpty()
+            && Workflow.getVersion(DAPR_COMPONENTS, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (!wiresCapabilities) {
+      ledger.skipped(Step.CAPABILITIES);
     }
 
     ApplicationFailure failure = null;
@@ -148,6 +162,16 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
     DatabaseRef db = database.get();
     if (db != null) {
       outputs = outputs.withDatabase(db);
+    }
+    if (wiresCapabilities) {
+      ComponentsSpec components =
+          new ComponentsSpec(
+              cluster,
+              plan.namespace(),
+              db == null ? null : db.secretName(),
+              plan.capabilities(),
+              labels());
+      outputs = outputs.withComponents(steps.wireCapabilities(components));
     }
     access.prepare(namespace);
   }

@@ -4,8 +4,11 @@ import static dev.envforge.workflows.environment.EnvironmentActivityOptions.DEDI
 import static dev.envforge.workflows.environment.EnvironmentActivityOptions.PROVISION_DEADLINE;
 import static dev.envforge.workflows.environment.EnvironmentActivityOptions.UNDO_DEADLINE;
 
+import dev.envforge.workflows.activities.CapabilityActivities;
 import dev.envforge.workflows.activities.ClusterRef;
+import dev.envforge.workflows.activities.ComponentsSpec;
 import dev.envforge.workflows.activities.CrossplaneActivities;
+import dev.envforge.workflows.activities.DaprComponent;
 import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.DatabaseSpec;
 import dev.envforge.workflows.activities.DedicatedClusterSpec;
@@ -119,6 +122,15 @@ final class ProvisioningSteps {
         viaCrossplane
             ? () -> crossplane.ensureCompositeDatabase(spec)
             : () -> postgres.ensureDatabase(spec));
+  }
+
+  /** CAPABILITIES: the Dapr components; its undo deletes them before the namespace goes. */
+  List<DaprComponent> wireCapabilities(ComponentsSpec spec) {
+    CapabilityActivities capabilities = activities.capabilities();
+    compensations.register(
+        Step.CAPABILITIES, UNDO_DEADLINE, () -> capabilities.deleteDaprComponents(spec));
+    return runner.provision(
+        Step.CAPABILITIES, PROVISION_DEADLINE, () -> capabilities.applyDaprComponents(spec));
   }
 
   /**

@@ -9,5 +9,7 @@ public enum Step {
   /** ResourceQuota, LimitRange, NetworkPolicy, RoleBinding; runs beside DATABASE. */
   GUARDRAILS,
   /** The database and the connection Secret; runs beside GUARDRAILS. */
-  DATABASE
+  DATABASE,
+  /** The Dapr components of the requested capabilities; after DATABASE, whose Secret they name. */
+  CAPABILITIES
 }

@@ -1,5 +1,6 @@
 package dev.envforge.workflows.environment;
 
+import dev.envforge.workflows.activities.CapabilityActivities;
 import dev.envforge.workflows.activities.ClusterActivities;
 import dev.envforge.workflows.activities.CrossplaneActivities;
 import dev.envforge.workflows.activities.NamespaceActivities;
@@ -19,13 +20,15 @@ import io.temporal.workflow.Workflow;
  *
  * @param namespaces applies the namespace and its guardrails
  * @param namespaceDeletion deletes the namespace and waits until it is gone
+ * @param capabilities applies and deletes Dapr components (short calls)
  */
 record StepActivities(
     ClusterActivities clusters,
     NamespaceActivities namespaces,
     NamespaceActivities namespaceDeletion,
     PostgresActivities postgres,
-    CrossplaneActivities crossplane) {
+    CrossplaneActivities crossplane,
+    CapabilityActivities capabilities) {
 
   /** Every call a regular activity, as runs from before local activities have it. */
   static StepActivities regular() {
@@ -36,7 +39,8 @@ record StepActivities(
         namespaces,
         namespaces,
         Workflow.newActivityStub(PostgresActivities.class, EnvironmentActivityOptions.DATABASE),
-        crossplaneStub());
+        crossplaneStub(),
+        Workflow.newActivityStub(CapabilityActivities.class, EnvironmentActivityOptions.QUICK));
   }
 
   /** Short calls as local activities; the waits as regular, heartbeating ones. */
@@ -49,7 +53,9 @@ record StepActivities(
         Workflow.newActivityStub(NamespaceActivities.class, EnvironmentActivityOptions.WAITING),
         Workflow.newLocalActivityStub(
             PostgresActivities.class, EnvironmentActivityOptions.LOCAL_DATABASE),
-        crossplaneStub());
+        crossplaneStub(),
+        Workflow.newLocalActivityStub(
+            CapabilityActivities.class, EnvironmentActivityOptions.LOCAL_QUICK));
   }
 
   private static CrossplaneActivities crossplaneStub() {

@@ -22,6 +22,10 @@ public enum EnvironmentFailure {
   DATABASE_CONFLICT,
   /** A composite database reported a failure or never became Ready in time. */
   DATABASE_NOT_READY,
+  /** A Dapr component of a capability's name exists in the namespace and is someone else's. */
+  CAPABILITY_CONFLICT,
+  /** The cluster does not serve a capability's provider (Dapr's Component resource). */
+  CAPABILITY_UNAVAILABLE,
   /** The platform refused envforge's credentials (RBAC, Postgres privileges). */
   FORBIDDEN,
   /** A step kept failing with transient errors until its deadline passed. */
