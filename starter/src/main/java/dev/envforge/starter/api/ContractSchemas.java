@@ -39,13 +39,15 @@ public class ContractSchemas implements OpenApiCustomizer {
   private static final Map<String, Set<String>> ALWAYS_PRESENT =
       Map.of(
           "EnvironmentView",
-          Set.of("team", "name", "workflowId", "runId", "steps", "expiring", "keep"),
+          Set.of("team", "name", "workflowId", "runId", "steps", "components", "expiring", "keep"),
           "EnvironmentListItemView",
           Set.of("team", "name", "workflowId", "runId"),
           "EnvironmentPageView",
           Set.of("items"),
           "StepView",
           Set.of("step", "status", "attempts"),
+          "DaprComponent",
+          Set.of("capability", "name", "type", "version"),
           "AccessView",
           Set.of(
               "kubeconfig",
@@ -183,18 +185,54 @@ public class ContractSchemas implements OpenApiCustomizer {
               + dev.envforge.workflows.request.RequestLimits.MIN_TTL
               + ")");
     }
+    Schema<?> capabilities = property(request, "capabilities");
+    if (capabilities != null) {
+      capabilities.setUniqueItems(true);
+      capabilities.setDescription(
+          "platform capabilities, each a Dapr component in the environment's namespace; absent:"
+              + " the profile's defaults, empty: none");
+    }
     nullableExcept(request, Set.of("team", "name"));
     request.setAnyOf(fittingTeamAndName());
+    request.setAllOf(List.of(new Schema<>().anyOf(stateStoreNeedsDatabase())));
     // A database driver is only for a Postgres database: {"kind":"none","driver":...} is refused.
     request.setDescription(
         (request.getDescription() == null ? "" : request.getDescription() + " ")
-            + "database.driver is allowed only with database.kind postgres; team and name"
+            + "database.driver is allowed only with database.kind postgres, and so is the"
+            + " statestore capability; team and name"
             + " together with the namespace prefix must fit "
             + RequestValidator.MAX_LABEL_LENGTH
             + " characters.");
   }
 
-  /** A cluster's name only for a shared cluster: no name, a null one, or a mode not dedicated. */
+  /**
+   * The state store keeps its state in the environment's database: no statestore among the
+   * capabilities, or a Postgres database.
+   */
+  private static List<Schema> stateStoreNeedsDatabase() {
+    Schema<?> withStateStore =
+        new Schema<>()
+            .required(List.of("capabilities"))
+            .properties(
+                Map.of(
+                    "capabilities",
+                    new Schema<>()
+                        .types(Set.of("array"))
+                        .contains(new Schema<String>()._enum(List.of("statestore")))));
+    Schema<?> withPostgres =
+        new Schema<>()
+            .required(List.of("database"))
+            .properties(
+                Map.of(
+                    "database",
+                    new Schema<>()
+                        .types(Set.of("object"))
+                        .required(List.of("kind"))
+                        .properties(
+                            Map.of("kind", new Schema<String>()._enum(List.of("postgres"))))));
+    return List.of(new Schema<>().not(withStateStore), withPostgres);
+  }
+
   /**
    * Team and name together, with the prefix and a dash, must fit a namespace name. JSON Schema has
    * no sum of lengths, so the rule is spelt as the pairs of bounds that allow exactly it: a team of

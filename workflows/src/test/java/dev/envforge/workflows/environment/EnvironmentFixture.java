@@ -5,9 +5,11 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
 import dev.envforge.workflows.activities.AccessActivities;
+import dev.envforge.workflows.activities.CapabilityActivities;
 import dev.envforge.workflows.activities.ClusterActivities;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.CrossplaneActivities;
+import dev.envforge.workflows.activities.DaprComponent;
 import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.EnvironmentSettings;
 import dev.envforge.workflows.activities.ExpiryWarningActivities;
@@ -15,6 +17,7 @@ import dev.envforge.workflows.activities.NamespaceActivities;
 import dev.envforge.workflows.activities.PostgresActivities;
 import dev.envforge.workflows.activities.SettingsActivities;
 import dev.envforge.workflows.activities.WebhookDelivery;
+import dev.envforge.workflows.request.Capability;
 import dev.envforge.workflows.request.ClusterChoice;
 import dev.envforge.workflows.request.ClusterMode;
 import dev.envforge.workflows.request.DatabaseChoice;
@@ -28,6 +31,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.mockito.Mockito;
@@ -51,12 +55,23 @@ final class EnvironmentFixture {
       new DatabaseRef(
           "127.0.0.1", 15432, "env_payments_review", "env_payments_review", "envforge-database");
 
+  /** What the canned requests with a database ask for: every capability. */
+  static final List<Capability> CAPABILITIES =
+      List.of(Capability.STATESTORE, Capability.SECRETSTORE);
+
+  static final List<DaprComponent> COMPONENTS =
+      List.of(
+          new DaprComponent(Capability.STATESTORE, "statestore", "state.postgresql", "v1"),
+          new DaprComponent(
+              Capability.SECRETSTORE, "secretstore", "secretstores.kubernetes", "v1"));
+
   final ClusterActivities clusters = activityMock(ClusterActivities.class);
   final NamespaceActivities namespaces = activityMock(NamespaceActivities.class);
   final PostgresActivities postgres = activityMock(PostgresActivities.class);
   final CrossplaneActivities crossplane = activityMock(CrossplaneActivities.class);
   final ExpiryWarningActivities warnings = activityMock(ExpiryWarningActivities.class);
   final AccessActivities access = activityMock(AccessActivities.class);
+  final CapabilityActivities capabilities = activityMock(CapabilityActivities.class);
   EnvironmentSettings configured = SETTINGS;
   final SettingsActivities settings = () -> configured;
 
@@ -65,6 +80,7 @@ final class EnvironmentFixture {
     Mockito.when(crossplane.ensureDedicatedCluster(Mockito.any())).thenReturn(DEDICATED);
     Mockito.when(postgres.ensureDatabase(Mockito.any())).thenReturn(DATABASE);
     Mockito.when(crossplane.ensureCompositeDatabase(Mockito.any())).thenReturn(DATABASE);
+    Mockito.when(capabilities.applyDaprComponents(Mockito.any())).thenReturn(COMPONENTS);
     Mockito.when(warnings.recordExpiryEvent(Mockito.any())).thenReturn("env-payments-review.x");
     Mockito.when(warnings.sendExpiryWebhook(Mockito.any())).thenReturn(WebhookDelivery.DELIVERED);
   }
@@ -123,7 +139,9 @@ final class EnvironmentFixture {
   }
 
   Object[] activities() {
-    return new Object[] {clusters, namespaces, postgres, crossplane, warnings, access, settings};
+    return new Object[] {
+      clusters, namespaces, postgres, crossplane, warnings, access, capabilities, settings
+    };
   }
 
   static EnvironmentRequest sharedWithPostgres(String ttl) {
@@ -133,7 +151,9 @@ final class EnvironmentFixture {
         ClusterChoice.shared("local"),
         Profile.SMALL,
         DatabaseChoice.postgres(DatabaseDriver.DIRECT),
-        ttl);
+        ttl,
+        false,
+        CAPABILITIES);
   }
 
   /** A database made through Crossplane: a step that waits, so a regular activity. */
@@ -144,7 +164,9 @@ final class EnvironmentFixture {
         ClusterChoice.shared("local"),
         Profile.SMALL,
         DatabaseChoice.postgres(DatabaseDriver.CROSSPLANE),
-        ttl);
+        ttl,
+        false,
+        CAPABILITIES);
   }
 
   static EnvironmentRequest dedicatedWithPostgres(String ttl) {
@@ -154,7 +176,9 @@ final class EnvironmentFixture {
         ClusterChoice.dedicated(),
         Profile.MEDIUM,
         DatabaseChoice.postgres(DatabaseDriver.DIRECT),
-        ttl);
+        ttl,
+        false,
+        CAPABILITIES);
   }
 
   /** Temporal inspects activity interfaces' annotations; mocks must not copy them. */

@@ -96,6 +96,7 @@ class EnvironmentWorkflowTest extends EnvironmentWorkflowTestCase {
       case NAMESPACE -> doThrow(boom).when(fixture.namespaces).ensureNamespace(any());
       case GUARDRAILS -> doThrow(boom).when(fixture.namespaces).applyGuardrails(any());
       case DATABASE -> when(fixture.postgres.ensureDatabase(any())).thenThrow(boom);
+      case CAPABILITIES -> when(fixture.capabilities.applyDaprComponents(any())).thenThrow(boom);
     }
 
     WorkflowClient.start(workflow::run, EnvironmentFixture.dedicatedWithPostgres("PT4H"));
@@ -125,6 +126,8 @@ class EnvironmentWorkflowTest extends EnvironmentWorkflowTestCase {
     order.verify(fixture.crossplane).deleteDedicatedCluster(any());
     verify(fixture.postgres, times(dbUndos)).dropDatabase(any());
     verify(fixture.namespaces, times(namespaceUndos)).deleteNamespace(any());
+    verify(fixture.capabilities, times(failing == Step.CAPABILITIES ? 1 : 0))
+        .deleteDaprComponents(any());
     for (Step later : Step.values()) {
       if (later.ordinal() > failing.ordinal() && later != Step.DATABASE) {
         assertThat(states.get(later)).isEqualTo(StepStatus.PENDING);

@@ -47,10 +47,13 @@ class LocalActivitiesTest {
     List<HistoryEvent> history = history();
     assertThat(scheduledActivities(history)).isEmpty();
     assertThat(versionMarkers(history))
-        .containsExactly(ProvisioningSteps.LOCAL_ACTIVITIES, AccessGrants.ACCESS_ACCOUNT);
-    // Two version markers; the settings, the cluster, the namespace, the guardrails, the database
-    // and the developers' ServiceAccount.
-    assertThat(count(history, EventType.EVENT_TYPE_MARKER_RECORDED)).isEqualTo(2 + 6);
+        .containsExactly(
+            EnvironmentWorkflowImpl.DAPR_COMPONENTS,
+            ProvisioningSteps.LOCAL_ACTIVITIES,
+            AccessGrants.ACCESS_ACCOUNT);
+    // Three version markers; the settings, the cluster, the namespace, the guardrails, the
+    // database, the Dapr components and the developers' ServiceAccount.
+    assertThat(count(history, EventType.EVENT_TYPE_MARKER_RECORDED)).isEqualTo(3 + 7);
     assertThat(count(history, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)).isBetween(1L, 2L);
     assertThat(workflow.status().steps())
         .allSatisfy(
