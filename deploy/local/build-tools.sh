@@ -68,15 +68,27 @@ build_source() {
 
 # build_daprd <output> <directory>: Dapr's runtime at $DAPR_VERSION with the registry of
 # deploy/local/daprd/main.go, in a scratch module that requires the released modules. Only the
-# packages that registry imports are downloaded, not every component's cloud SDK.
+# packages that registry imports are downloaded and compiled, not every component's cloud SDK.
+#
+# The released cmd/daprd/components package registers every component from files behind the
+# `stablecomponents`/`allcomponents` build tags and, without either tag, holds one file whose init
+# panics to remind Dapr's own developers to set one. The build uses a copy of the dapr module whose
+# guard file is an empty package clause, so the runtime starts with envforge's registry instead.
 build_daprd() {
   local output="$1" dir="$2"
   local src="$cache/build/daprd-src-$DAPR_VERSION"
+  rm -rf "$src"
   mkdir -p "$src"
   cp "$dir/main.go" "$src/main.go"
   cd "$src"
-  [[ -f go.mod ]] || go mod init envforge.local/daprd
+  go mod init envforge.local/daprd
   go get "github.com/dapr/dapr@v$DAPR_VERSION" "github.com/dapr/components-contrib@v$DAPR_VERSION"
+  local released
+  released="$(go list -m -f '{{.Dir}}' "github.com/dapr/dapr")"
+  cp -r "$released" dapr
+  chmod -R u+w dapr
+  printf 'package components\n' >dapr/cmd/daprd/components/zz_notag.go
+  go mod edit -replace github.com/dapr/dapr=./dapr
   CGO_ENABLED=0 go build -mod=mod -trimpath \
     -ldflags "-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=$DAPR_VERSION" -o "$output" .
 }
