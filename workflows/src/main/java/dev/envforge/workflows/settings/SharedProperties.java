@@ -16,6 +16,8 @@ import java.util.Map;
  * worker's Temporal registration reads the task queue as a property, and an empty prefix is a valid
  * setting, so only the file can tell it from an unset one.
  *
+ * <p>Spring binds this record through its constructor, so it must keep exactly one.
+ *
  * @param taskQueue where environment workflows run: the API starts them there, workers poll it
  * @param namespacePrefix prepended to {@code <team>-<name>} to form the namespace (may be empty)
  * @param ttl the TTL policy and the expiry warning
@@ -28,12 +30,6 @@ public record SharedProperties(
     TtlProperties ttl,
     CodecProperties codec,
     Map<Profile, List<Capability>> capabilities) {
-
-  /** Shared settings without default capabilities. */
-  public SharedProperties(
-      String taskQueue, String namespacePrefix, TtlProperties ttl, CodecProperties codec) {
-    this(taskQueue, namespacePrefix, ttl, codec, null);
-  }
 
   public SharedProperties {
     if (taskQueue == null || taskQueue.isBlank()) {
