@@ -104,9 +104,9 @@ class OpenApiDocumentTest {
                 .toList());
     // Either no statestore among the capabilities, or a database of kind postgres.
     JsonNode rule = request.get("allOf").get(0).get("anyOf");
-    assertThat(rule.get(0).get("not").get("properties").get("capabilities").get("contains"))
-        .extracting(contains -> contains.get("enum").get(0).asString())
-        .isEqualTo("statestore");
+    JsonNode needsStateStore =
+        rule.get(0).get("not").get("properties").get("capabilities").get("contains");
+    assertThat(needsStateStore.get("enum").get(0).asString()).isEqualTo("statestore");
     assertThat(
             rule.get(1).get("properties").get("database").get("properties").get("kind").get("enum"))
         .extracting(JsonNode::asString)
