@@ -1,16 +1,17 @@
 // Command daprd is Dapr's sidecar runtime with only the components envforge wires into an
-// environment registered: the Postgres state store and the Kubernetes secret store.
+// environment registered: the Postgres state store and the Kubernetes secret store. Built by
+// `deploy/local/build-tools.sh daprd` against the released github.com/dapr/dapr module.
 //
 // Dapr's own cmd/daprd registers its components from files guarded by the `allcomponents` and
 // `stablecomponents` build tags; building it with either tag compiles every cloud provider's SDK.
-// The runtime (app.Run) is the same one; only the registry differs, so what this binary proves
+// The runtime (app.Run) is the released one; only the registry differs, so what this binary proves
 // about envforge's components holds for the released daprd.
 package main
 
 import (
+	kubernetessecrets "github.com/dapr/components-contrib/secretstores/kubernetes"
 	postgresv1 "github.com/dapr/components-contrib/state/postgresql/v1"
 	postgresv2 "github.com/dapr/components-contrib/state/postgresql/v2"
-	kubernetessecrets "github.com/dapr/components-contrib/secretstores/kubernetes"
 	"github.com/dapr/dapr/cmd/daprd/app"
 	"github.com/dapr/dapr/pkg/components"
 	secretstores "github.com/dapr/dapr/pkg/components/secretstores"
