@@ -33,13 +33,16 @@ class EnvironmentWorkflowReplayTest {
    * warned of its expiry (Event and webhook), extended after the warning, warned again and
    * destroyed, so the expiry-notifications version replays; and one whose short steps and database
    * undo ran as local activities, warned at once and destroyed, so the local-activities version
-   * replays (the three before it were recorded without that version and keep regular activities).
+   * replays (the three before it were recorded without that version and keep regular activities);
+   * and one that asked for the statestore and secretstore capabilities, so the Dapr-components
+   * version and its CAPABILITIES step replay.
    */
   private static final String[] HISTORIES = {
     "histories/shared-postgres-extend-destroy.json",
     "histories/default-cluster-destroy-reports-destroying.json",
     "histories/shared-postgres-warned-extended-destroy.json",
-    "histories/shared-postgres-local-steps-destroy.json"
+    "histories/shared-postgres-local-steps-destroy.json",
+    "histories/shared-postgres-dapr-components-destroy.json"
   };
 
   @ParameterizedTest
