@@ -69,7 +69,8 @@ class EnvironmentWorkflowReplayTest {
       }
       assertThat(payloads.toString())
           .contains("envforge-database")
-          .contains("env_replay_")
+          // Proves the payloads were decoded: every recorded run made a database.
+          .containsPattern("\"databaseName\":\"[a-z0-9_]+\"")
           .doesNotContainIgnoringCase("password");
     }
   }
