@@ -102,11 +102,11 @@ class OpenApiDocumentTest {
             java.util.Arrays.stream(dev.envforge.workflows.request.Capability.values())
                 .map(dev.envforge.workflows.request.Capability::key)
                 .toList());
-    // Either no statestore among the capabilities, or a database of kind postgres.
+    // Either only capabilities that need no database, or a database of kind postgres.
     JsonNode rule = request.get("allOf").get(0).get("anyOf");
-    JsonNode needsStateStore =
-        rule.get(0).get("not").get("properties").get("capabilities").get("contains");
-    assertThat(needsStateStore.get("enum").get(0).asString()).isEqualTo("statestore");
+    assertThat(rule.get(0).get("properties").get("capabilities").get("items").get("enum"))
+        .extracting(JsonNode::asString)
+        .containsExactly("secretstore");
     assertThat(
             rule.get(1).get("properties").get("database").get("properties").get("kind").get("enum"))
         .extracting(JsonNode::asString)

@@ -3,6 +3,7 @@ package dev.envforge.starter.api;
 import dev.envforge.starter.access.AccessService;
 import dev.envforge.starter.config.EnvforgeProperties;
 import dev.envforge.starter.environments.RequestChecks;
+import dev.envforge.workflows.request.Capability;
 import dev.envforge.workflows.request.RequestValidator;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -206,19 +207,22 @@ public class ContractSchemas implements OpenApiCustomizer {
   }
 
   /**
-   * The state store keeps its state in the environment's database: no statestore among the
-   * capabilities, or a Postgres database.
+   * The state store keeps its state in the environment's database: every capability one that needs
+   * no database (absent or null capabilities pass too), or a Postgres database. Spelt without
+   * {@code not} and {@code contains}, which schema-driven test generators handle poorly.
    */
   private static List<Schema> stateStoreNeedsDatabase() {
-    Schema<?> withStateStore =
+    List<String> withoutDatabase =
+        java.util.Arrays.stream(Capability.values())
+            .filter(capability -> capability != Capability.STATESTORE)
+            .map(Capability::key)
+            .toList();
+    Schema<?> noStateStore =
         new Schema<>()
-            .required(List.of("capabilities"))
             .properties(
                 Map.of(
                     "capabilities",
-                    new Schema<>()
-                        .types(Set.of("array"))
-                        .contains(new Schema<String>()._enum(List.of("statestore")))));
+                    new Schema<>().items(new Schema<String>()._enum(withoutDatabase))));
     Schema<?> withPostgres =
         new Schema<>()
             .required(List.of("database"))
@@ -230,7 +234,7 @@ public class ContractSchemas implements OpenApiCustomizer {
                         .required(List.of("kind"))
                         .properties(
                             Map.of("kind", new Schema<String>()._enum(List.of("postgres"))))));
-    return List.of(new Schema<>().not(withStateStore), withPostgres);
+    return List.of(noStateStore, withPostgres);
   }
 
   /**

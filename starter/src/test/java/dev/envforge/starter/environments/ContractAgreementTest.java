@@ -220,16 +220,13 @@ class ContractAgreementTest {
         !Boolean.TRUE.equals(property.getUniqueItems())
             || new HashSet<>(capabilities).size() == capabilities.size();
     List<Schema> rule = documentedRequest.getAllOf().get(0).getAnyOf();
-    Object needsDatabase =
-        ((Schema<?>) rule.get(0).getNot().getProperties().get("capabilities"))
-            .getContains()
-            .getEnum()
-            .get(0);
+    List<?> needNoDatabase =
+        ((Schema<?>) rule.get(0).getProperties().get("capabilities")).getItems().getEnum();
     Schema<?> databaseRule = (Schema<?>) rule.get(1).getProperties().get("database");
     boolean postgresAllowed =
         database && databaseRule.getProperties().get("kind").getEnum().contains("postgres");
     boolean documented =
-        known && unique && (!capabilities.contains(needsDatabase) || postgresAllowed);
+        known && unique && (needNoDatabase.containsAll(capabilities) || postgresAllowed);
 
     boolean validated =
         known
