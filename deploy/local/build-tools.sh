@@ -6,6 +6,8 @@
 #   deploy/local/build-tools.sh crossplane            the crossplane CLI (`crossplane render`)
 #   deploy/local/build-tools.sh gotemplating-standin  deploy/crossplane/render's stand-in for
 #                                                     function-go-templating (see its README)
+#   deploy/local/build-tools.sh daprd                 Dapr's sidecar runtime with the components
+#                                                     envforge wires (see deploy/local/daprd)
 #
 # Each prints the binary's path. Build output goes to $ENVFORGE_CACHE/build/<tool>-<version>.log
 # and its tail is printed on failure. Concurrent callers wait for each other (one lock per tool).
@@ -64,6 +66,33 @@ build_source() {
   CGO_ENABLED=0 go build -mod=mod -trimpath -ldflags "-s -w" -o "$output" .
 }
 
+# build_daprd <output> <directory>: Dapr's runtime at $DAPR_VERSION with the registry of
+# deploy/local/daprd/main.go, in a scratch module that requires the released modules. Only the
+# packages that registry imports are downloaded and compiled, not every component's cloud SDK.
+#
+# The released cmd/daprd/components package registers every component from files behind the
+# `stablecomponents`/`allcomponents` build tags and, without either tag, holds one file whose init
+# panics to remind Dapr's own developers to set one. The build uses a copy of the dapr module whose
+# guard file is an empty package clause, so the runtime starts with envforge's registry instead.
+build_daprd() {
+  local output="$1" dir="$2"
+  local src="$cache/build/daprd-src-$DAPR_VERSION"
+  rm -rf "$src"
+  mkdir -p "$src"
+  cp "$dir/main.go" "$src/main.go"
+  cd "$src"
+  go mod init envforge.local/daprd
+  go get "github.com/dapr/dapr@v$DAPR_VERSION" "github.com/dapr/components-contrib@v$DAPR_VERSION"
+  local released
+  released="$(go list -m -f '{{.Dir}}' "github.com/dapr/dapr")"
+  cp -r "$released" dapr
+  chmod -R u+w dapr
+  printf 'package components\n' >dapr/cmd/daprd/components/zz_notag.go
+  go mod edit -replace github.com/dapr/dapr=./dapr
+  CGO_ENABLED=0 go build -mod=mod -trimpath \
+    -ldflags "-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=$DAPR_VERSION" -o "$output" .
+}
+
 case "${1:-}" in
   helm)
     cached_build helm "$HELM_VERSION" helm build_released helm.sh/helm/v3 "$HELM_VERSION" \
@@ -82,8 +111,14 @@ case "${1:-}" in
     version="$(cat "$dir"/go.mod "$dir"/go.sum "$dir"/*.go | sha256sum | cut -c1-12)"
     cached_build gotemplating-standin "$version" gotemplating-standin build_source "$dir"
     ;;
+  daprd)
+    dir="$repo/deploy/local/daprd"
+    # Cached per Dapr version and per content of the registry, so an edit rebuilds it.
+    version="$DAPR_VERSION-$(sha256sum "$dir/main.go" | cut -c1-12)"
+    cached_build daprd "$version" daprd build_daprd "$dir"
+    ;;
   *)
-    echo "usage: $0 helm|crossplane|gotemplating-standin" >&2
+    echo "usage: $0 helm|crossplane|gotemplating-standin|daprd" >&2
     exit 2
     ;;
 esac

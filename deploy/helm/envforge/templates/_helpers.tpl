@@ -92,6 +92,8 @@ and the settings records in the workflows module), written there once.
 {{- with .Values.ttl.profiles }}{{ $_ := set $ttl "profiles" (include "envforge.ttlRules" . | fromYaml) }}{{ end -}}
 {{- with .Values.ttl.teams }}{{ $_ := set $ttl "teams" (include "envforge.ttlRules" . | fromYaml) }}{{ end -}}
 {{- with $ttl }}{{ $_ := set $envforge "ttl" . }}{{ end -}}
+{{- /* Per profile, the capabilities (Dapr components) of a request that names none. */ -}}
+{{- with .Values.capabilities }}{{ $_ := set $envforge "capabilities" . }}{{ end -}}
 {{- toYaml (dict "spring" $spring "envforge" $envforge) -}}
 {{- end -}}
 

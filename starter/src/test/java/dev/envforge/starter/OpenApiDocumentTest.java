@@ -91,6 +91,33 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void givenCapabilities_itShouldStateTheirValuesUniquenessAndThatAStateStoreNeedsADatabase() {
+    JsonNode request = schema("EnvironmentRequest");
+    JsonNode capabilities = request.get("properties").get("capabilities");
+    assertThat(capabilities.get("uniqueItems").asBoolean(false)).isTrue();
+    JsonNode items = resolve(capabilities.get("items"));
+    assertThat(items.get("enum"))
+        .extracting(JsonNode::asString)
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.Arrays.stream(dev.envforge.workflows.request.Capability.values())
+                .map(dev.envforge.workflows.request.Capability::key)
+                .toList());
+    assertThat(capabilities.get("description").asString())
+        .contains(ContractSchemas.STATESTORE_RULE);
+    assertThat(schema("EnvironmentView").get("required"))
+        .extracting(JsonNode::asString)
+        .contains("components");
+  }
+
+  /** A schema, or the one its $ref points to. */
+  private JsonNode resolve(JsonNode schema) {
+    JsonNode ref = schema.get("$ref");
+    return ref == null
+        ? schema
+        : schema(ref.asString().substring(ref.asString().lastIndexOf('/') + 1));
+  }
+
+  @Test
   void givenTheViews_itShouldDeclareWhatMayBeNull() {
     JsonNode view = schema("EnvironmentView").get("properties");
     assertThat(view.get("closedAt") == null ? view.get("expiresAt") : view.get("closedAt"))

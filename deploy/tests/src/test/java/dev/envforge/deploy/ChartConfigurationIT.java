@@ -139,7 +139,8 @@ class ChartConfigurationIT {
       "--set", "taskQueue=team-queue",
       "--set", "namespacePrefix=",
       "--set", "ttl.default=PT2H",
-      "--set", "ttl.warnBefore=PT20M"
+      "--set", "ttl.warnBefore=PT20M",
+      "--set", "capabilities.medium={statestore,secretstore}"
     };
     SharedProperties worker = shared(configuration("worker", values));
     SharedProperties api = shared(configuration("starter", values));
@@ -150,6 +151,10 @@ class ChartConfigurationIT {
       assertThat(shared.namespacePrefix()).isEmpty();
       assertThat(shared.ttl().defaultTtl()).isEqualTo(java.time.Duration.ofHours(2));
       assertThat(shared.ttl().warnBefore()).isEqualTo(java.time.Duration.ofMinutes(20));
+      assertThat(shared.capabilityDefaults().forProfile(Profile.MEDIUM))
+          .containsExactly(
+              dev.envforge.workflows.request.Capability.STATESTORE,
+              dev.envforge.workflows.request.Capability.SECRETSTORE);
     }
     assertThat(api.requestLimits()).isEqualTo(worker.requestLimits());
     assertThat(operator.requestLimits()).isEqualTo(worker.requestLimits());

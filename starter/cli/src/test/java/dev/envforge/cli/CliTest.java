@@ -157,6 +157,31 @@ class CliTest {
   }
 
   @Test
+  void givenCapabilities_whenCreated_theRequestShouldNameThemAndAnUnknownOneBeRefused()
+      throws Exception {
+    api.json("POST", "/api/v1/environments", 202, Statuses.environment("PROVISIONING"));
+
+    Run run =
+        run(
+            "create",
+            "demo/web",
+            "--database",
+            "postgres",
+            "--capability",
+            "statestore,secretstore");
+    Run unknown = run("create", "demo/web", "--capability", "pubsub");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode request = new ObjectMapper().readTree(api.received.get(0).body());
+    assertThat(request.get("capabilities"))
+        .extracting(JsonNode::asText)
+        .containsExactly("statestore", "secretstore");
+    assertThat(unknown.code()).isNotZero();
+    assertThat(unknown.err()).startsWith("envforge: Invalid value for option '--capability'");
+    assertThat(api.received).hasSize(1);
+  }
+
+  @Test
   void givenAFailingRequest_whenWaited_itShouldExitFailedWithTheReason() {
     api.json("POST", "/api/v1/environments", 202, Statuses.environment("PROVISIONING"))
         .events(

@@ -12,8 +12,9 @@ import java.util.List;
  * An environment as the API answers it ({@code EnvironmentView} on the server). Its parts are the
  * records the server itself uses; a contract test in the API's module keeps the two in step. Names
  * and addresses only: the database's credentials stay in the Secret {@code secretName}; {@code
- * grants} lists the developers' credentials handed out (never a token); {@code approval} is null
- * when none was needed, {@code sleep} null if it never slept and has no schedule.
+ * grants} lists the developers' credentials handed out (never a token); {@code components} the Dapr
+ * components of its capabilities; {@code approval} is null when none was needed, {@code sleep} null
+ * if it never slept and has no schedule.
  */
 public record Environment(
     String team,
@@ -30,6 +31,7 @@ public record Environment(
     String databaseName,
     String databaseHost,
     Integer databasePort,
+    List<dev.envforge.workflows.activities.DaprComponent> components,
     Instant createdAt,
     Instant readyAt,
     Instant expiresAt,
@@ -44,6 +46,7 @@ public record Environment(
 
   public Environment {
     steps = steps == null ? List.of() : List.copyOf(steps);
+    components = components == null ? List.of() : List.copyOf(components);
     grants = grants == null ? List.of() : List.copyOf(grants);
   }
 

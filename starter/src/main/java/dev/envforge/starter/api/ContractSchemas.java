@@ -39,7 +39,7 @@ public class ContractSchemas implements OpenApiCustomizer {
   private static final Map<String, Set<String>> ALWAYS_PRESENT =
       Map.of(
           "EnvironmentView",
-          Set.of("team", "name", "workflowId", "runId", "steps", "expiring", "keep"),
+          Set.of("team", "name", "workflowId", "runId", "steps", "components", "expiring", "keep"),
           "EnvironmentListItemView",
           Set.of("team", "name", "workflowId", "runId"),
           "EnvironmentPageView",
@@ -52,6 +52,8 @@ public class ContractSchemas implements OpenApiCustomizer {
           Set.of("asleep", "workloads", "leftAsIs"),
           "WorkloadReplicas",
           Set.of("kind", "name", "replicas"),
+          "DaprComponent",
+          Set.of("capability", "name", "type", "version"),
           "AccessView",
           Set.of(
               "kubeconfig",
@@ -71,6 +73,9 @@ public class ContractSchemas implements OpenApiCustomizer {
       RequestChecks.whole(
           "(?=.*[0-9])(?![\\s\\S]*[Tt]$)[-+]?[Pp](?:[-+]?[0-9]+[Dd])?(?:[Tt](?:[-+]?[0-9]+[Hh])?"
               + "(?:[-+]?[0-9]+[Mm])?(?:[-+]?[0-9]+(?:[.,][0-9]{0,9})?[Ss])?)?");
+
+  /** The one capability rule the schema states in words only. */
+  public static final String STATESTORE_RULE = "'statestore' needs database.kind postgres";
 
   private final EnvforgeProperties properties;
 
@@ -191,18 +196,29 @@ public class ContractSchemas implements OpenApiCustomizer {
               + dev.envforge.workflows.request.RequestLimits.MIN_TTL
               + ")");
     }
+    Schema<?> capabilities = property(request, "capabilities");
+    if (capabilities != null) {
+      capabilities.setUniqueItems(true);
+      // The state store's need for a database is said in words, not as a schema rule: stated
+      // beside the team-and-name rule above, it makes the document one that schema-driven test
+      // generators (the API's fuzz test) cannot generate requests from.
+      capabilities.setDescription(
+          "platform capabilities, each a Dapr component in the environment's namespace; absent:"
+              + " the profile's defaults, empty: none; "
+              + STATESTORE_RULE);
+    }
     nullableExcept(request, Set.of("team", "name"));
     request.setAnyOf(fittingTeamAndName());
     // A database driver is only for a Postgres database: {"kind":"none","driver":...} is refused.
     request.setDescription(
         (request.getDescription() == null ? "" : request.getDescription() + " ")
-            + "database.driver is allowed only with database.kind postgres; team and name"
+            + "database.driver is allowed only with database.kind postgres, and so is the"
+            + " statestore capability; team and name"
             + " together with the namespace prefix must fit "
             + RequestValidator.MAX_LABEL_LENGTH
             + " characters.");
   }
 
-  /** A cluster's name only for a shared cluster: no name, a null one, or a mode not dedicated. */
   /**
    * Team and name together, with the prefix and a dash, must fit a namespace name. JSON Schema has
    * no sum of lengths, so the rule is spelt as the pairs of bounds that allow exactly it: a team of

@@ -2,6 +2,7 @@ package dev.envforge.starter.api;
 
 import dev.envforge.starter.environments.ObservedEnvironment;
 import dev.envforge.workflows.access.AccessGrant;
+import dev.envforge.workflows.activities.DaprComponent;
 import dev.envforge.workflows.environment.EnvironmentOutputs;
 import dev.envforge.workflows.environment.EnvironmentStatus;
 import dev.envforge.workflows.environment.ExpiryWarning;
@@ -22,6 +23,8 @@ import java.util.List;
  * @param keep the environment is kept: it never expires by TTL and lives until it is destroyed
  * @param warning the latest expiry warning sent and what became of it (the Kubernetes Event, the
  *     webhook); null if none was sent
+ * @param components the Dapr components of its capabilities, by name and type; empty when it has
+ *     none
  * @param reason why the environment failed or was destroyed, if it was
  * @param grants developers' credentials handed out and not revoked: id, who, when, until when
  *     (never the token); empty when there are none
@@ -45,6 +48,7 @@ public record EnvironmentView(
     String databaseName,
     String databaseHost,
     Integer databasePort,
+    List<DaprComponent> components,
     Instant createdAt,
     Instant readyAt,
     Instant expiresAt,
@@ -78,6 +82,7 @@ public record EnvironmentView(
         outputs.databaseName(),
         outputs.databaseHost(),
         outputs.databasePort(),
+        outputs.components() == null ? List.of() : outputs.components(),
         status.createdAt(),
         status.readyAt(),
         status.expiresAt(),

@@ -18,7 +18,7 @@ public final class TestProperties {
 
   public static EnvforgeProperties withEvents(EnvforgeProperties.Events events) {
     return new EnvforgeProperties(
-        new SharedProperties(EnvironmentWorkflow.TASK_QUEUE, "env-", null, null),
+        new SharedProperties(EnvironmentWorkflow.TASK_QUEUE, "env-", null, null, null),
         null,
         null,
         null,

@@ -44,6 +44,28 @@ final class ClusterProbe implements AutoCloseable {
         .toList();
   }
 
+  /** The Dapr Components in a namespace, by name, each as the API server holds it. */
+  java.util.Map<String, io.fabric8.kubernetes.api.model.GenericKubernetesResource> daprComponents(
+      String namespace) {
+    io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext components =
+        new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+            .withGroup("dapr.io")
+            .withVersion("v1alpha1")
+            .withKind("Component")
+            .withPlural("components")
+            .withNamespaced(true)
+            .build();
+    return kubernetes
+        .genericKubernetesResources(components)
+        .inNamespace(namespace)
+        .list()
+        .getItems()
+        .stream()
+        .collect(
+            java.util.stream.Collectors.toMap(
+                component -> component.getMetadata().getName(), component -> component));
+  }
+
   Secret secret(String namespace, String name) {
     return kubernetes.secrets().inNamespace(namespace).withName(name).get();
   }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.envforge.workflows.activities.EnvironmentLabels;
 import dev.envforge.workflows.environment.ExtendRequest;
+import dev.envforge.workflows.request.Capability;
 import dev.envforge.workflows.request.ClusterChoice;
 import dev.envforge.workflows.request.DatabaseChoice;
 import dev.envforge.workflows.request.DatabaseDriver;
@@ -79,6 +80,62 @@ class EndToEndIT extends RealPlatformTestBase {
     assertThat(cluster.secret(namespace, secretName)).isNull();
     assertThat(postgres.objectsNamed(database)).isEmpty();
     assertThat(postgres.objectsNamed(login.username())).isEmpty();
+  }
+
+  @Test
+  void givenCapabilities_whenReady_theAnswerShouldListTheComponentsTheClusterHoldsUntilDeleted()
+      throws Exception {
+    String team = newTeam("dapr");
+    String runId =
+        start(
+            new EnvironmentRequest(
+                team,
+                NAME,
+                ClusterChoice.shared("local"),
+                Profile.SMALL,
+                DatabaseChoice.postgres(DatabaseDriver.DIRECT),
+                "PT2H",
+                false,
+                List.of(Capability.SECRETSTORE, Capability.STATESTORE)));
+
+    followUntil(team, NAME, "READY");
+
+    JsonNode ready = api.body(api.get(team, NAME));
+    assertThat(ready.get("components"))
+        .extracting(c -> c.get("name").asString() + "=" + c.get("type").asString())
+        .containsExactly("statestore=state.postgresql", "secretstore=secretstores.kubernetes");
+    assertThat(stepStatus(ready, "CAPABILITIES")).isEqualTo("DONE");
+    String namespace = ready.get("namespace").asString();
+    var live = cluster.daprComponents(namespace);
+    assertThat(live).containsOnlyKeys("statestore", "secretstore");
+    assertThat(live.get("statestore").getMetadata().getLabels())
+        .containsEntry(EnvironmentLabels.ENVIRONMENT, team + "-" + NAME);
+    // The state store names the Secret's key; the password itself stays in the Secret.
+    String component =
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .writeValueAsString(live.get("statestore").getAdditionalProperties());
+    DatabaseLogin login =
+        DatabaseLogin.from(cluster.secret(namespace, ready.get("secretName").asString()));
+    assertThat(component).contains("\"secretKeyRef\"");
+    // Asserted as a boolean so that a failure never prints the password.
+    assertThat(component.contains(login.password()))
+        .as("the component holds the password")
+        .isFalse();
+
+    destroyAndAwaitClosed(team, NAME, runId);
+
+    assertThat(stepStatus(api.body(api.get(team, NAME)), "CAPABILITIES")).isEqualTo("COMPENSATED");
+    assertThat(cluster.namespace(namespace)).isNull();
+  }
+
+  private static String stepStatus(JsonNode environment, String step) {
+    for (JsonNode state : environment.get("steps")) {
+      if (step.equals(state.get("step").asString())) {
+        return state.get("status").asString();
+      }
+    }
+    throw new AssertionError("no step " + step + " in " + environment);
   }
 
   @Test

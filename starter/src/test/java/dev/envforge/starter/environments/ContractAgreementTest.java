@@ -5,17 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.envforge.starter.api.ContractSchemas;
 import dev.envforge.starter.config.TestProperties;
 import dev.envforge.workflows.environment.ExtendRequest;
+import dev.envforge.workflows.request.Capability;
+import dev.envforge.workflows.request.DatabaseChoice;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import dev.envforge.workflows.request.RequestLimits;
 import dev.envforge.workflows.request.RequestValidator;
 import dev.envforge.workflows.request.TtlPolicy;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The rules the OpenAPI document states (see {@link ContractSchemas}) and the checks the API runs
@@ -189,6 +202,78 @@ class ContractAgreementTest {
     assertThat(accepted(() -> RequestChecks.pageSize(value, TestProperties.defaults().listing())))
         .as("" + value)
         .isEqualTo(documented);
+  }
+
+  static Stream<Arguments> capabilityLists() {
+    List<List<String>> lists =
+        List.of(
+            List.of(),
+            List.of("statestore"),
+            List.of("secretstore"),
+            List.of("secretstore", "statestore"),
+            List.of("secretstore", "secretstore"),
+            List.of("pubsub"));
+    return lists.stream()
+        .flatMap(list -> Stream.of(Arguments.of(list, true), Arguments.of(list, false)));
+  }
+
+  /**
+   * The rules {@link ContractSchemas} writes for capabilities, evaluated for a list (with or
+   * without a Postgres database), agree with the validator's verdict; the state store's need for a
+   * database is stated in the field's description.
+   */
+  @ParameterizedTest
+  @MethodSource("capabilityLists")
+  void givenCapabilities_theDocumentAndTheValidatorShouldAgree(
+      List<String> capabilities, boolean database) {
+    OpenAPI api =
+        new OpenAPI().components(new Components().addSchemas("EnvironmentRequest", request()));
+    new ContractSchemas(TestProperties.defaults()).customise(api);
+    Schema<?> documentedRequest = api.getComponents().getSchemas().get("EnvironmentRequest");
+    Schema<?> property = documentedRequest.getProperties().get("capabilities");
+    boolean known = property.getItems().getEnum().containsAll(capabilities);
+    boolean unique =
+        !Boolean.TRUE.equals(property.getUniqueItems())
+            || new HashSet<>(capabilities).size() == capabilities.size();
+    boolean documented = known && unique;
+    // What the schema cannot say without defeating schema-driven generators, its description does.
+    boolean refusedInWords =
+        capabilities.contains("statestore")
+            && !database
+            && property.getDescription().contains(ContractSchemas.STATESTORE_RULE);
+
+    boolean validated =
+        known
+            && RequestValidator.validate(
+                    new EnvironmentRequest(
+                        "payments",
+                        "checkout",
+                        null,
+                        null,
+                        database ? DatabaseChoice.postgres(null) : DatabaseChoice.none(),
+                        null,
+                        false,
+                        capabilities.stream()
+                            .map(key -> Capability.valueOf(key.toUpperCase(java.util.Locale.ROOT)))
+                            .toList()),
+                    LIMITS)
+                .isEmpty();
+    assertThat(validated)
+        .as(capabilities + " with database " + database)
+        .isEqualTo(documented && !refusedInWords);
+  }
+
+  /** The request's schema as the generator makes it from the record, before the rules. */
+  private static Schema<?> request() {
+    ArraySchema capabilities = new ArraySchema();
+    StringSchema item = new StringSchema();
+    Arrays.stream(Capability.values()).map(Capability::key).forEach(item::addEnumItem);
+    capabilities.setItems(item);
+    return new ObjectSchema()
+        .addProperty("team", new StringSchema())
+        .addProperty("name", new StringSchema())
+        .addProperty("database", new ObjectSchema().addProperty("kind", new StringSchema()))
+        .addProperty("capabilities", capabilities);
   }
 
   static final List<Integer> PAGE_SIZES = List.of(-1, 0, 1, 20, 100, 101, Integer.MAX_VALUE);

@@ -2,6 +2,7 @@ package dev.envforge.starter.environments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.envforge.workflows.request.Capability;
 import dev.envforge.workflows.request.ClusterChoice;
 import dev.envforge.workflows.request.DatabaseChoice;
 import dev.envforge.workflows.request.DatabaseDriver;
@@ -23,6 +24,30 @@ class RequestDifferencesTest {
         request(ClusterChoice.sharedDefault(), Profile.SMALL, DatabaseChoice.none(), "PT120M");
 
     assertThat(RequestDifferences.between(terse, verbose)).isEmpty();
+  }
+
+  @Test
+  void givenCapabilities_whenCompared_itShouldIgnoreTheirOrderAndNameAChangedList() {
+    EnvironmentRequest both = withCapabilities(Capability.STATESTORE, Capability.SECRETSTORE);
+    EnvironmentRequest reordered = withCapabilities(Capability.SECRETSTORE, Capability.STATESTORE);
+    EnvironmentRequest one = withCapabilities(Capability.SECRETSTORE);
+
+    assertThat(RequestDifferences.between(both, reordered)).isEmpty();
+    assertThat(RequestDifferences.between(both, one))
+        .containsExactly(
+            new FieldDifference("capabilities", "[secretstore,statestore]", "[secretstore]"));
+  }
+
+  private static EnvironmentRequest withCapabilities(Capability... capabilities) {
+    return new EnvironmentRequest(
+        "payments",
+        "checkout",
+        null,
+        null,
+        DatabaseChoice.postgres(null),
+        null,
+        false,
+        java.util.List.of(capabilities));
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.envforge.activities.argocd.KubernetesArgoCdActivities;
 import dev.envforge.activities.cluster.RegistryClusterActivities;
 import dev.envforge.activities.crossplane.CrossplaneSettings;
 import dev.envforge.activities.crossplane.KubernetesCrossplaneActivities;
+import dev.envforge.activities.dapr.KubernetesCapabilityActivities;
 import dev.envforge.activities.kubernetes.ClusterConnection;
 import dev.envforge.activities.kubernetes.ClusterRegistry;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
@@ -21,6 +22,7 @@ import dev.envforge.activities.settings.ConfiguredSettingsActivities;
 import dev.envforge.activities.temporal.Heartbeat;
 import dev.envforge.activities.temporal.KeepAlive;
 import dev.envforge.workflows.activities.ArgoCdActivities;
+import dev.envforge.workflows.activities.CapabilityActivities;
 import dev.envforge.workflows.activities.ClusterActivities;
 import dev.envforge.workflows.activities.EnvironmentSettings;
 import dev.envforge.workflows.activities.ExpiryWarningActivities;
@@ -109,7 +111,11 @@ public class ActivitiesConfiguration {
       throw new IllegalArgumentException("envforge.ttl.warn-before must be positive");
     }
     return new ConfiguredSettingsActivities(
-        EnvironmentSettings.of(shared.namespacePrefix(), shared.ttl().policy(), warnBefore)
+        EnvironmentSettings.of(
+                shared.namespacePrefix(),
+                shared.ttl().policy(),
+                warnBefore,
+                shared.capabilityDefaults())
             .withArgoCdRegistration(argoCd.enabled())
             .withLifecycle(lifecycle.approvalPolicy(), lifecycle.sleepPolicy()));
   }
@@ -199,6 +205,11 @@ public class ActivitiesConfiguration {
         PostgresActivities.class,
         new DirectPostgresActivities(directPostgresServer, clients),
         KEEP_ALIVE_INTERVAL);
+  }
+
+  @Bean
+  CapabilityActivities capabilityActivities(RegistryClusterClients clients) {
+    return new KubernetesCapabilityActivities(clients);
   }
 
   @Bean

@@ -67,6 +67,20 @@ class WorkerTtlConfigurationTest {
   }
 
   @Test
+  void givenCapabilityDefaults_whenBound_theyShouldReachTheRequestLimitsPerProfile() {
+    EnvforgeWorkerProperties properties =
+        bind(Map.of("envforge.capabilities.medium", "statestore,secretstore"));
+
+    var defaults = properties.shared().requestLimits().capabilities();
+    assertThat(defaults.forProfile(Profile.MEDIUM))
+        .containsExactly(
+            dev.envforge.workflows.request.Capability.STATESTORE,
+            dev.envforge.workflows.request.Capability.SECRETSTORE);
+    assertThat(defaults.forProfile(Profile.SMALL)).isEmpty();
+    assertThat(bind(Map.of()).shared().capabilityDefaults().forProfile(Profile.MEDIUM)).isEmpty();
+  }
+
+  @Test
   void givenTheSharedVariables_whenBound_itShouldTakeEveryOne() {
     EnvforgeWorkerProperties properties =
         bind(

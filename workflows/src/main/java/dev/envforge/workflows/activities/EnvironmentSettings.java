@@ -2,6 +2,7 @@ package dev.envforge.workflows.activities;
 
 import dev.envforge.workflows.lifecycle.ApprovalPolicy;
 import dev.envforge.workflows.lifecycle.SleepPolicy;
+import dev.envforge.workflows.request.CapabilityDefaults;
 import dev.envforge.workflows.request.RequestLimits;
 import dev.envforge.workflows.request.TtlPolicy;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import java.time.Duration;
  * @param expiryWarning how long before expiry the environment is warned of it
  * @param ttlPolicy the TTL policy per profile and team; null in runs recorded before there was one,
  *     which keep the global values
+ * @param capabilityDefaults the capabilities per profile of a request that names none; null in runs
+ *     recorded before there were capabilities, which get none
  * @param argoCdRegistration READY environments are registered with Argo CD; false in runs recorded
  *     before there was the choice
  * @param approval which requests wait for approval; null in runs recorded before there was one,
@@ -26,18 +29,19 @@ public record EnvironmentSettings(
     Duration maxTtl,
     Duration expiryWarning,
     TtlPolicy ttlPolicy,
+    CapabilityDefaults capabilityDefaults,
     boolean argoCdRegistration,
     ApprovalPolicy approval,
     SleepPolicy sleep) {
 
-  /** Settings from before Argo CD registration, approvals and sleep schedules. */
+  /** Settings from before capabilities, Argo CD registration, approvals and sleep schedules. */
   public EnvironmentSettings(
       String namespacePrefix,
       Duration defaultTtl,
       Duration maxTtl,
       Duration expiryWarning,
       TtlPolicy ttlPolicy) {
-    this(namespacePrefix, defaultTtl, maxTtl, expiryWarning, ttlPolicy, false, null, null);
+    this(namespacePrefix, defaultTtl, maxTtl, expiryWarning, ttlPolicy, null, false, null, null);
   }
 
   /** Settings with a global TTL policy only. */
@@ -53,10 +57,41 @@ public record EnvironmentSettings(
         namespacePrefix, ttlPolicy.defaultTtl(), ttlPolicy.maxTtl(), expiryWarning, ttlPolicy);
   }
 
+  /** Settings whose global TTL values are the policy's, with default capabilities. */
+  public static EnvironmentSettings of(
+      String namespacePrefix,
+      TtlPolicy ttlPolicy,
+      Duration expiryWarning,
+      CapabilityDefaults capabilityDefaults) {
+    return of(namespacePrefix, ttlPolicy, expiryWarning).withCapabilityDefaults(capabilityDefaults);
+  }
+
+  /** These settings with the capabilities each profile gets by default. */
+  public EnvironmentSettings withCapabilityDefaults(CapabilityDefaults defaults) {
+    return new EnvironmentSettings(
+        namespacePrefix,
+        defaultTtl,
+        maxTtl,
+        expiryWarning,
+        ttlPolicy,
+        defaults,
+        argoCdRegistration,
+        approval,
+        sleep);
+  }
+
   /** These settings, with READY environments registered with Argo CD or not. */
   public EnvironmentSettings withArgoCdRegistration(boolean registered) {
     return new EnvironmentSettings(
-        namespacePrefix, defaultTtl, maxTtl, expiryWarning, ttlPolicy, registered, approval, sleep);
+        namespacePrefix,
+        defaultTtl,
+        maxTtl,
+        expiryWarning,
+        ttlPolicy,
+        capabilityDefaults,
+        registered,
+        approval,
+        sleep);
   }
 
   /** These settings with an approval policy and sleep schedules. */
@@ -67,6 +102,7 @@ public record EnvironmentSettings(
         maxTtl,
         expiryWarning,
         ttlPolicy,
+        capabilityDefaults,
         argoCdRegistration,
         approval,
         sleep);
@@ -84,7 +120,8 @@ public record EnvironmentSettings(
 
   public RequestLimits limits() {
     return ttlPolicy == null
-        ? new RequestLimits(namespacePrefix, defaultTtl, maxTtl)
-        : new RequestLimits(namespacePrefix, ttlPolicy);
+        ? new RequestLimits(
+            namespacePrefix, TtlPolicy.global(defaultTtl, maxTtl), capabilityDefaults)
+        : new RequestLimits(namespacePrefix, ttlPolicy, capabilityDefaults);
   }
 }

@@ -35,6 +35,10 @@ final class EnvironmentDetails {
       if (status.outputs().secretName() != null) {
         text.append(", connection Secret `").append(status.outputs().secretName()).append('`');
       }
+      if (status.outputs().components() != null && !status.outputs().components().isEmpty()) {
+        text.append(", Dapr components");
+        status.outputs().components().forEach(c -> text.append(" `").append(c.name()).append('`'));
+      }
       text.append('\n');
     }
     ExpiryWarning warning = status.warning();

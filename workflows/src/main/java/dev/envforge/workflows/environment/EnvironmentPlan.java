@@ -2,18 +2,21 @@ package dev.envforge.workflows.environment;
 
 import dev.envforge.workflows.activities.EnvironmentLabels;
 import dev.envforge.workflows.activities.EnvironmentSettings;
+import dev.envforge.workflows.request.Capability;
 import dev.envforge.workflows.request.EnvironmentNaming;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import dev.envforge.workflows.request.RequestValidator;
 import dev.envforge.workflows.request.TtlBounds;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Every name and number the workflow derives from a valid request. Pure.
  *
  * @param ttl null for a kept environment
  * @param ttlBounds the TTL policy as it holds for this environment's team and profile
+ * @param capabilities the capabilities the environment gets: requested, or its profile's defaults
  */
 public record EnvironmentPlan(
     EnvironmentRequest request,
@@ -22,7 +25,8 @@ public record EnvironmentPlan(
     String namespace,
     Duration ttl,
     TtlBounds ttlBounds,
-    Instant createdAt) {
+    Instant createdAt,
+    List<Capability> capabilities) {
 
   public static EnvironmentPlan of(
       EnvironmentRequest request, EnvironmentSettings settings, Instant createdAt) {
@@ -36,7 +40,8 @@ public record EnvironmentPlan(
         namespace,
         RequestValidator.effectiveTtl(request, settings.limits()),
         settings.limits().ttl().boundsFor(team, request.profile()),
-        createdAt);
+        createdAt,
+        RequestValidator.effectiveCapabilities(request, settings.limits()));
   }
 
   public boolean kept() {

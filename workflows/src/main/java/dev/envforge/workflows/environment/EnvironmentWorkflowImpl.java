@@ -4,6 +4,7 @@ import dev.envforge.workflows.access.AccessRequest;
 import dev.envforge.workflows.access.GrantedAccess;
 import dev.envforge.workflows.activities.ArgoCdRegistrationSpec;
 import dev.envforge.workflows.activities.ClusterRef;
+import dev.envforge.workflows.activities.ComponentsSpec;
 import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.DatabaseSpec;
 import dev.envforge.workflows.activities.EnvironmentLabels;
@@ -37,7 +38,8 @@ import org.slf4j.Logger;
  * Provisions, keeps and tears down one environment. See {@link EnvironmentWorkflow}.
  *
  * <p>Steps: CLUSTER, then NAMESPACE, then GUARDRAILS and DATABASE side by side (the database needs
- * the namespace for its Secret, not the quota objects), then ARGOCD where configured. Each step
+ * the namespace for its Secret, not the quota objects), then CAPABILITIES (Dapr components naming
+ * the database's Secret) when the environment has any, then ARGOCD where configured. Each step
  * registers its undo before it runs; a permanent failure, or a destroy while provisioning, undoes
  * them in reverse inside a detached cancellation scope. While READY, {@link ExpiryWatch} warns of
  * the expiry and waits for it.
@@ -63,6 +65,12 @@ public class EnvironmentWorkflowImpl
 
   /** Who the status and notifications name for a change the schedule made. */
   static final String SCHEDULE = "schedule";
+
+  /**
+   * Change id: the CAPABILITIES step applies the Dapr components of the requested capabilities
+   * (version 1). Asked only by runs that have capabilities, which no earlier run had.
+   */
+  static final String DAPR_COMPONENTS = "dapr-components";
 
   private static final Logger log = Workflow.getLogger(EnvironmentWorkflowImpl.class);
 
@@ -91,6 +99,7 @@ public class EnvironmentWorkflowImpl
   private CancellationScope provisioning;
   private NamespaceSpec namespaceSpec;
   private boolean argoCdRegistration;
+  private boolean wiresCapabilities;
 
   @Override
   public EnvironmentStatus run(EnvironmentRequest rawRequest) {
@@ -138,6 +147,12 @@ public class EnvironmentWorkflowImpl
             && Workflow.getVersion(ARGOCD_REGISTRATION, Workflow.DEFAULT_VERSION, 1) >= 1;
     if (!argoCdRegistration) {
       ledger.skipped(Step.ARGOCD);
+    }
+    wiresCapabilities =
+        !plan.capabilities().isEmpty()
+            && Workflow.getVersion(DAPR_COMPONENTS, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (!wiresCapabilities) {
+      ledger.skipped(Step.CAPABILITIES);
     }
 
     ApplicationFailure failure = null;
@@ -198,6 +213,16 @@ public class EnvironmentWorkflowImpl
     DatabaseRef db = database.get();
     if (db != null) {
       outputs = outputs.withDatabase(db);
+    }
+    if (wiresCapabilities) {
+      ComponentsSpec components =
+          new ComponentsSpec(
+              cluster,
+              plan.namespace(),
+              db == null ? null : db.secretName(),
+              plan.capabilities(),
+              labels());
+      outputs = outputs.withComponents(steps.wireCapabilities(components));
     }
     if (argoCdRegistration) {
       // Last, once the namespace is complete: Argo CD may deploy as soon as it is registered.

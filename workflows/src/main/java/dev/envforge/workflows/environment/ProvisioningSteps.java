@@ -6,8 +6,11 @@ import static dev.envforge.workflows.environment.EnvironmentActivityOptions.UNDO
 
 import dev.envforge.workflows.activities.ArgoCdActivities;
 import dev.envforge.workflows.activities.ArgoCdRegistrationSpec;
+import dev.envforge.workflows.activities.CapabilityActivities;
 import dev.envforge.workflows.activities.ClusterRef;
+import dev.envforge.workflows.activities.ComponentsSpec;
 import dev.envforge.workflows.activities.CrossplaneActivities;
+import dev.envforge.workflows.activities.DaprComponent;
 import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.DatabaseSpec;
 import dev.envforge.workflows.activities.DedicatedClusterSpec;
@@ -121,6 +124,15 @@ final class ProvisioningSteps {
         viaCrossplane
             ? () -> crossplane.ensureCompositeDatabase(spec)
             : () -> postgres.ensureDatabase(spec));
+  }
+
+  /** CAPABILITIES: the Dapr components; its undo deletes them before the namespace goes. */
+  List<DaprComponent> wireCapabilities(ComponentsSpec spec) {
+    CapabilityActivities capabilities = activities.capabilities();
+    compensations.register(
+        Step.CAPABILITIES, UNDO_DEADLINE, () -> capabilities.deleteDaprComponents(spec));
+    return runner.provision(
+        Step.CAPABILITIES, PROVISION_DEADLINE, () -> capabilities.applyDaprComponents(spec));
   }
 
   /**

@@ -10,6 +10,8 @@ public enum Step {
   GUARDRAILS,
   /** The database and the connection Secret; runs beside GUARDRAILS. */
   DATABASE,
+  /** The Dapr components of the requested capabilities; after DATABASE, whose Secret they name. */
+  CAPABILITIES,
   /**
    * The environment as an Argo CD destination (AppProject, and a cluster Secret for a dedicated
    * cluster); SKIPPED where Argo CD registration is not configured.

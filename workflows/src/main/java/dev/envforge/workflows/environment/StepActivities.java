@@ -1,6 +1,7 @@
 package dev.envforge.workflows.environment;
 
 import dev.envforge.workflows.activities.ArgoCdActivities;
+import dev.envforge.workflows.activities.CapabilityActivities;
 import dev.envforge.workflows.activities.ClusterActivities;
 import dev.envforge.workflows.activities.CrossplaneActivities;
 import dev.envforge.workflows.activities.NamespaceActivities;
@@ -20,6 +21,7 @@ import io.temporal.workflow.Workflow;
  *
  * @param namespaces applies the namespace and its guardrails
  * @param namespaceDeletion deletes the namespace and waits until it is gone
+ * @param capabilities applies and deletes Dapr components (short calls)
  * @param argoCd registers the environment with Argo CD and removes it again
  */
 record StepActivities(
@@ -28,6 +30,7 @@ record StepActivities(
     NamespaceActivities namespaceDeletion,
     PostgresActivities postgres,
     CrossplaneActivities crossplane,
+    CapabilityActivities capabilities,
     ArgoCdActivities argoCd) {
 
   /** Every call a regular activity, as runs from before local activities have it. */
@@ -40,6 +43,7 @@ record StepActivities(
         namespaces,
         Workflow.newActivityStub(PostgresActivities.class, EnvironmentActivityOptions.DATABASE),
         crossplaneStub(),
+        Workflow.newActivityStub(CapabilityActivities.class, EnvironmentActivityOptions.QUICK),
         Workflow.newActivityStub(ArgoCdActivities.class, EnvironmentActivityOptions.QUICK));
   }
 
@@ -54,6 +58,8 @@ record StepActivities(
         Workflow.newLocalActivityStub(
             PostgresActivities.class, EnvironmentActivityOptions.LOCAL_DATABASE),
         crossplaneStub(),
+        Workflow.newLocalActivityStub(
+            CapabilityActivities.class, EnvironmentActivityOptions.LOCAL_QUICK),
         Workflow.newLocalActivityStub(
             ArgoCdActivities.class, EnvironmentActivityOptions.LOCAL_QUICK));
   }

@@ -29,6 +29,10 @@ public enum EnvironmentFailure {
    * dedicated cluster's kubeconfig holds credentials an Argo CD cluster Secret cannot carry.
    */
   ARGOCD_UNAVAILABLE,
+  /** A Dapr component of a capability's name exists in the namespace and is someone else's. */
+  CAPABILITY_CONFLICT,
+  /** The cluster does not serve a capability's provider (Dapr's Component resource). */
+  CAPABILITY_UNAVAILABLE,
   /** The platform refused envforge's credentials (RBAC, Postgres privileges). */
   FORBIDDEN,
   /** A step kept failing with transient errors until its deadline passed. */

@@ -1,5 +1,7 @@
 package dev.envforge.workflows.request;
 
+import java.util.List;
+
 /**
  * What a user asks for. Absent optional parts are filled by {@link #withDefaults()}: a shared
  * cluster from the registry's default, the small profile, no database. An absent {@code ttl} stays
@@ -9,6 +11,8 @@ package dev.envforge.workflows.request;
  * @param keep never expire by TTL (only where the TTL policy allows it); a kept environment lives
  *     until it is destroyed. Absent (null) means false: boxed so that a body without it is valid
  *     where JSON readers refuse nulls for primitives.
+ * @param capabilities the platform capabilities (Dapr components) wanted; absent (null) means the
+ *     profile's defaults, an empty list means none
  */
 public record EnvironmentRequest(
     String team,
@@ -17,10 +21,23 @@ public record EnvironmentRequest(
     Profile profile,
     DatabaseChoice database,
     String ttl,
-    Boolean keep) {
+    Boolean keep,
+    List<Capability> capabilities) {
 
   public EnvironmentRequest {
     keep = Boolean.TRUE.equals(keep);
+  }
+
+  /** A request that takes its profile's capabilities. */
+  public EnvironmentRequest(
+      String team,
+      String name,
+      ClusterChoice cluster,
+      Profile profile,
+      DatabaseChoice database,
+      String ttl,
+      Boolean keep) {
+    this(team, name, cluster, profile, database, ttl, keep, null);
   }
 
   /** A request that is not kept. */
@@ -48,7 +65,14 @@ public record EnvironmentRequest(
               database.driver() == null ? DatabaseDriver.DIRECT : database.driver());
     }
     return new EnvironmentRequest(
-        team, name, placement, profile == null ? Profile.SMALL : profile, db, ttl, keep);
+        team,
+        name,
+        placement,
+        profile == null ? Profile.SMALL : profile,
+        db,
+        ttl,
+        keep,
+        capabilities);
   }
 
   /** {@code <team>-<name>}, the environment's id before any namespace prefix. */

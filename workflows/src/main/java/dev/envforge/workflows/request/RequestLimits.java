@@ -7,8 +7,19 @@ import java.time.Duration;
  *
  * @param namespacePrefix prepended to {@code <team>-<name>} to form the namespace (may be empty)
  * @param ttl default and maximum TTL and keep permission, per profile and team
+ * @param capabilities the capabilities a request that names none gets, per profile
  */
-public record RequestLimits(String namespacePrefix, TtlPolicy ttl) {
+public record RequestLimits(
+    String namespacePrefix, TtlPolicy ttl, CapabilityDefaults capabilities) {
+
+  public RequestLimits {
+    capabilities = capabilities == null ? CapabilityDefaults.none() : capabilities;
+  }
+
+  /** Limits without default capabilities. */
+  public RequestLimits(String namespacePrefix, TtlPolicy ttl) {
+    this(namespacePrefix, ttl, CapabilityDefaults.none());
+  }
 
   public static final Duration MIN_TTL = Duration.ofMinutes(5);
 

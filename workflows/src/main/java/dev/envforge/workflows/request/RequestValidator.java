@@ -3,7 +3,9 @@ package dev.envforge.workflows.request;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Checks a request's fields; every message names the field it is about. Pure. */
@@ -58,7 +60,62 @@ public final class RequestValidator {
     TtlBounds bounds = limits.ttl().boundsFor(request.team(), request.profile());
     ttl(request.ttl(), bounds, errors);
     keep(request, bounds, errors);
+    capabilities(request, errors);
     return errors;
+  }
+
+  /**
+   * The capabilities the environment gets, in a stable order: the requested ones, or the profile's
+   * defaults without those the environment cannot have (a state store without a database), so that
+   * a default never fails a request. Call only on a valid request.
+   */
+  public static List<Capability> effectiveCapabilities(
+      EnvironmentRequest request, RequestLimits limits) {
+    EnvironmentRequest filled = request.withDefaults();
+    if (filled.capabilities() != null) {
+      return List.copyOf(withAll(filled.capabilities()));
+    }
+    Set<Capability> defaults = withAll(limits.capabilities().forProfile(filled.profile()));
+    if (!filled.database().wanted()) {
+      defaults.remove(Capability.STATESTORE);
+    }
+    return List.copyOf(defaults);
+  }
+
+  private static Set<Capability> withAll(List<Capability> capabilities) {
+    Set<Capability> set = EnumSet.noneOf(Capability.class);
+    set.addAll(capabilities);
+    return set;
+  }
+
+  private static void capabilities(EnvironmentRequest request, List<FieldError> errors) {
+    List<Capability> wanted = request.capabilities();
+    if (wanted == null) {
+      return;
+    }
+    Set<Capability> seen = EnumSet.noneOf(Capability.class);
+    for (int i = 0; i < wanted.size(); i++) {
+      Capability capability = wanted.get(i);
+      String field = "capabilities[" + i + "]";
+      if (capability == null) {
+        errors.add(new FieldError(field, "must be one of " + knownCapabilities()));
+      } else if (!seen.add(capability)) {
+        errors.add(new FieldError(field, "'" + capability.key() + "' is named twice"));
+      } else if (capability == Capability.STATESTORE && !request.database().wanted()) {
+        errors.add(
+            new FieldError(
+                field,
+                "'statestore' keeps its state in the database: needs database.kind 'postgres'"));
+      }
+    }
+  }
+
+  private static String knownCapabilities() {
+    List<String> keys = new ArrayList<>();
+    for (Capability capability : Capability.values()) {
+      keys.add("'" + capability.key() + "'");
+    }
+    return String.join(", ", keys);
   }
 
   /**

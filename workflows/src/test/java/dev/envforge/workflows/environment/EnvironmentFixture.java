@@ -6,9 +6,11 @@ import static org.mockito.Mockito.withSettings;
 
 import dev.envforge.workflows.activities.AccessActivities;
 import dev.envforge.workflows.activities.ArgoCdActivities;
+import dev.envforge.workflows.activities.CapabilityActivities;
 import dev.envforge.workflows.activities.ClusterActivities;
 import dev.envforge.workflows.activities.ClusterRef;
 import dev.envforge.workflows.activities.CrossplaneActivities;
+import dev.envforge.workflows.activities.DaprComponent;
 import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.EnvironmentSettings;
 import dev.envforge.workflows.activities.ExpiryWarningActivities;
@@ -18,6 +20,7 @@ import dev.envforge.workflows.activities.PostgresActivities;
 import dev.envforge.workflows.activities.SettingsActivities;
 import dev.envforge.workflows.activities.WebhookDelivery;
 import dev.envforge.workflows.activities.WorkloadActivities;
+import dev.envforge.workflows.request.Capability;
 import dev.envforge.workflows.request.ClusterChoice;
 import dev.envforge.workflows.request.ClusterMode;
 import dev.envforge.workflows.request.DatabaseChoice;
@@ -31,6 +34,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.mockito.Mockito;
@@ -56,6 +60,16 @@ final class EnvironmentFixture {
       new DatabaseRef(
           "127.0.0.1", 15432, "env_payments_review", "env_payments_review", "envforge-database");
 
+  /** What the canned requests with a database ask for: every capability. */
+  static final List<Capability> CAPABILITIES =
+      List.of(Capability.STATESTORE, Capability.SECRETSTORE);
+
+  static final List<DaprComponent> COMPONENTS =
+      List.of(
+          new DaprComponent(Capability.STATESTORE, "statestore", "state.postgresql", "v1"),
+          new DaprComponent(
+              Capability.SECRETSTORE, "secretstore", "secretstores.kubernetes", "v1"));
+
   final ClusterActivities clusters = activityMock(ClusterActivities.class);
   final NamespaceActivities namespaces = activityMock(NamespaceActivities.class);
   final PostgresActivities postgres = activityMock(PostgresActivities.class);
@@ -66,6 +80,7 @@ final class EnvironmentFixture {
   final WorkloadActivities workloads = activityMock(WorkloadActivities.class);
   final LifecycleNotificationActivities lifecycleNotices =
       activityMock(LifecycleNotificationActivities.class);
+  final CapabilityActivities capabilities = activityMock(CapabilityActivities.class);
   EnvironmentSettings configured = SETTINGS;
   final SettingsActivities settings = () -> configured;
 
@@ -74,6 +89,7 @@ final class EnvironmentFixture {
     Mockito.when(crossplane.ensureDedicatedCluster(Mockito.any())).thenReturn(DEDICATED);
     Mockito.when(postgres.ensureDatabase(Mockito.any())).thenReturn(DATABASE);
     Mockito.when(crossplane.ensureCompositeDatabase(Mockito.any())).thenReturn(DATABASE);
+    Mockito.when(capabilities.applyDaprComponents(Mockito.any())).thenReturn(COMPONENTS);
     Mockito.when(warnings.recordExpiryEvent(Mockito.any())).thenReturn("env-payments-review.x");
     Mockito.when(warnings.sendExpiryWebhook(Mockito.any())).thenReturn(WebhookDelivery.DELIVERED);
     Mockito.when(lifecycleNotices.sendLifecycleWebhook(Mockito.any()))
@@ -141,6 +157,7 @@ final class EnvironmentFixture {
       crossplane,
       warnings,
       access,
+      capabilities,
       argoCd,
       workloads,
       lifecycleNotices,
@@ -155,7 +172,9 @@ final class EnvironmentFixture {
         ClusterChoice.shared("local"),
         Profile.SMALL,
         DatabaseChoice.postgres(DatabaseDriver.DIRECT),
-        ttl);
+        ttl,
+        false,
+        CAPABILITIES);
   }
 
   /** A database made through Crossplane: a step that waits, so a regular activity. */
@@ -166,7 +185,9 @@ final class EnvironmentFixture {
         ClusterChoice.shared("local"),
         Profile.SMALL,
         DatabaseChoice.postgres(DatabaseDriver.CROSSPLANE),
-        ttl);
+        ttl,
+        false,
+        CAPABILITIES);
   }
 
   static EnvironmentRequest dedicatedWithPostgres(String ttl) {
@@ -176,7 +197,9 @@ final class EnvironmentFixture {
         ClusterChoice.dedicated(),
         Profile.MEDIUM,
         DatabaseChoice.postgres(DatabaseDriver.DIRECT),
-        ttl);
+        ttl,
+        false,
+        CAPABILITIES);
   }
 
   /** Temporal inspects activity interfaces' annotations; mocks must not copy them. */

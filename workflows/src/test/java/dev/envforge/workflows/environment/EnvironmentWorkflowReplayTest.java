@@ -34,7 +34,9 @@ class EnvironmentWorkflowReplayTest {
    * destroyed, so the expiry-notifications version replays; and one whose short steps and database
    * undo ran as local activities, warned at once and destroyed, so the local-activities version
    * replays (the three before it were recorded without that version and keep regular activities);
-   * and one registered with Argo CD and destroyed, so the argocd-registration version replays.
+   * and one registered with Argo CD and destroyed, so the argocd-registration version replays; and
+   * one that asked for the statestore and secretstore capabilities, so the Dapr-components version
+   * and its CAPABILITIES step replay.
    */
   private static final String[] HISTORIES = {
     "histories/shared-postgres-extend-destroy.json",
@@ -45,7 +47,8 @@ class EnvironmentWorkflowReplayTest {
     // Recorded on the time-skipping test server with mocked activities: waited for approval and
     // was approved, slept and woke by hand and then by its schedule, and expired while asleep,
     // so the approval-gate and sleep-schedule versions replay.
-    "histories/approved-scheduled-slept-expired.json"
+    "histories/approved-scheduled-slept-expired.json",
+    "histories/shared-postgres-dapr-components-destroy.json"
   };
 
   @ParameterizedTest
@@ -72,7 +75,8 @@ class EnvironmentWorkflowReplayTest {
       }
       assertThat(payloads.toString())
           .contains("envforge-database")
-          .contains("env_replay_")
+          // Proves the payloads were decoded: every recorded run made a database.
+          .containsPattern("\"databaseName\":\"[a-z0-9_]+\"")
           .doesNotContainIgnoringCase("password");
     }
   }

@@ -96,6 +96,7 @@ class EnvironmentWorkflowTest extends EnvironmentWorkflowTestCase {
       case NAMESPACE -> doThrow(boom).when(fixture.namespaces).ensureNamespace(any());
       case GUARDRAILS -> doThrow(boom).when(fixture.namespaces).applyGuardrails(any());
       case DATABASE -> when(fixture.postgres.ensureDatabase(any())).thenThrow(boom);
+      case CAPABILITIES -> when(fixture.capabilities.applyDaprComponents(any())).thenThrow(boom);
       case ARGOCD -> doThrow(boom).when(fixture.argoCd).registerWithArgoCd(any());
     }
 
@@ -132,6 +133,8 @@ class EnvironmentWorkflowTest extends EnvironmentWorkflowTestCase {
     verify(fixture.argoCd, times(argoCdUndos)).unregisterFromArgoCd(any());
     verify(fixture.postgres, times(dbUndos)).dropDatabase(any());
     verify(fixture.namespaces, times(namespaceUndos)).deleteNamespace(any());
+    verify(fixture.capabilities, times(failing == Step.CAPABILITIES ? 1 : 0))
+        .deleteDaprComponents(any());
     for (Step later : Step.values()) {
       if (later.ordinal() > failing.ordinal() && later != Step.DATABASE) {
         assertThat(states.get(later)).isEqualTo(StepStatus.PENDING);

@@ -49,11 +49,12 @@ class LocalActivitiesTest {
     assertThat(versionMarkers(history))
         .containsExactly(
             EnvironmentWorkflowImpl.ARGOCD_REGISTRATION,
+            EnvironmentWorkflowImpl.DAPR_COMPONENTS,
             ProvisioningSteps.LOCAL_ACTIVITIES,
             AccessGrants.ACCESS_ACCOUNT);
-    // Three version markers; the settings, the cluster, the namespace, the guardrails, the
-    // database, the Argo CD registration and the developers' ServiceAccount.
-    assertThat(count(history, EventType.EVENT_TYPE_MARKER_RECORDED)).isEqualTo(3 + 7);
+    // Four version markers; the settings, the cluster, the namespace, the guardrails, the
+    // database, the Dapr components, the Argo CD registration and the developers' ServiceAccount.
+    assertThat(count(history, EventType.EVENT_TYPE_MARKER_RECORDED)).isEqualTo(4 + 8);
     assertThat(count(history, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)).isBetween(1L, 2L);
     assertThat(workflow.status().steps())
         .allSatisfy(

@@ -45,6 +45,12 @@ public final class CreateCommand implements Callable<Integer> {
     large
   }
 
+  /** What {@code --capability} accepts: the request's capability keys. */
+  enum CapabilityKey {
+    statestore,
+    secretstore
+  }
+
   private final CliContext context;
 
   @Parameters(
@@ -75,6 +81,15 @@ public final class CreateCommand implements Callable<Integer> {
       converter = HumanDurations.class,
       description = "how long it lives, e.g. 8h, 90m, 2d or PT8H (default: the team's policy)")
   Duration ttl;
+
+  @Option(
+      names = "--capability",
+      paramLabel = "CAPABILITY",
+      split = ",",
+      description =
+          "a Dapr component in the environment: statestore (needs --database postgres) or"
+              + " secretstore; repeatable or comma-separated (default: the profile's)")
+  java.util.List<CapabilityKey> capabilities;
 
   @Option(names = "--keep", description = "never expire by TTL (where the TTL policy allows it)")
   boolean keep;
@@ -119,6 +134,13 @@ public final class CreateCommand implements Callable<Integer> {
         profile == null ? null : Profile.valueOf(profile.name().toUpperCase()),
         db,
         ttl == null ? null : ttl.toString(),
-        keep);
+        keep,
+        capabilities == null
+            ? null
+            : capabilities.stream()
+                .map(
+                    key ->
+                        dev.envforge.workflows.request.Capability.valueOf(key.name().toUpperCase()))
+                .toList());
   }
 }

@@ -86,6 +86,14 @@ public final class Printer {
       fields.row("SECRET", environment.secretName());
       fields.row("DATABASE", database(environment));
     }
+    if (!environment.components().isEmpty()) {
+      // What an application addresses Dapr with: the component's name, then its type.
+      fields.row(
+          "DAPR",
+          environment.components().stream()
+              .map(component -> component.name() + " (" + component.type() + ")")
+              .collect(java.util.stream.Collectors.joining(", ")));
+    }
     fields.row("CREATED", age(environment.createdAt()) + " ago");
     fields.row(
         "EXPIRES",

@@ -27,6 +27,7 @@ public final class RequestDifferences {
       differences.add(
           new FieldDifference("keep", Boolean.toString(a.keep()), Boolean.toString(b.keep())));
     }
+    compare("capabilities", capabilities(a), capabilities(b), differences);
     if (!sameTtl(a.ttl(), b.ttl())) {
       differences.add(new FieldDifference("ttl", a.ttl(), b.ttl()));
     }
@@ -50,6 +51,21 @@ public final class RequestDifferences {
     } catch (DateTimeParseException e) {
       return current.equals(requested);
     }
+  }
+
+  /**
+   * The same capabilities in any order ask for the same thing; absent ones are the profile's
+   * defaults, not a value.
+   */
+  private static String capabilities(EnvironmentRequest request) {
+    if (request.capabilities() == null) {
+      return null;
+    }
+    return request.capabilities().stream()
+        .map(capability -> capability == null ? "null" : capability.key())
+        .distinct()
+        .sorted()
+        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
   }
 
   /** Enum values as the request body spells them. */
