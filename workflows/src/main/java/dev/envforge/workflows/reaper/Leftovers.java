@@ -58,6 +58,10 @@ public final class Leftovers {
               LeftoverDeclaration.inEnvironmentNamespace("connection-secret", "v1", "Secret"),
               LeftoverDeclaration.inEnvironmentNamespace(
                   "envdatabase", "platform.envforge.dev/v1alpha1", "EnvDatabase"));
+      case CAPABILITIES ->
+          List.of(
+              LeftoverDeclaration.inEnvironmentNamespace(
+                  "dapr-component", "dapr.io/v1alpha1", "Component"));
       case ARGOCD -> List.of(ARGOCD_PROJECT);
     };
   }
