@@ -116,10 +116,19 @@ class EnvironmentWorkflowTest extends EnvironmentWorkflowTestCase {
     assertThat(states.get(failing)).isIn(StepStatus.COMPENSATED);
 
     InOrder order =
-        inOrder(fixture.argoCd, fixture.postgres, fixture.namespaces, fixture.crossplane);
+        inOrder(
+            fixture.argoCd,
+            fixture.capabilities,
+            fixture.postgres,
+            fixture.namespaces,
+            fixture.crossplane);
     int argoCdUndos = failing == Step.ARGOCD ? 1 : 0;
     if (argoCdUndos == 1) {
       order.verify(fixture.argoCd).unregisterFromArgoCd(any());
+    }
+    int capabilityUndos = failing.ordinal() >= Step.CAPABILITIES.ordinal() ? 1 : 0;
+    if (capabilityUndos == 1) {
+      order.verify(fixture.capabilities).deleteDaprComponents(any());
     }
     int dbUndos = failing.ordinal() >= Step.GUARDRAILS.ordinal() ? 1 : 0;
     int namespaceUndos = failing.ordinal() >= Step.NAMESPACE.ordinal() ? 1 : 0;
@@ -133,8 +142,7 @@ class EnvironmentWorkflowTest extends EnvironmentWorkflowTestCase {
     verify(fixture.argoCd, times(argoCdUndos)).unregisterFromArgoCd(any());
     verify(fixture.postgres, times(dbUndos)).dropDatabase(any());
     verify(fixture.namespaces, times(namespaceUndos)).deleteNamespace(any());
-    verify(fixture.capabilities, times(failing == Step.CAPABILITIES ? 1 : 0))
-        .deleteDaprComponents(any());
+    verify(fixture.capabilities, times(capabilityUndos)).deleteDaprComponents(any());
     for (Step later : Step.values()) {
       if (later.ordinal() > failing.ordinal() && later != Step.DATABASE) {
         assertThat(states.get(later)).isEqualTo(StepStatus.PENDING);
