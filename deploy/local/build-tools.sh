@@ -6,6 +6,8 @@
 #   deploy/local/build-tools.sh crossplane            the crossplane CLI (`crossplane render`)
 #   deploy/local/build-tools.sh gotemplating-standin  deploy/crossplane/render's stand-in for
 #                                                     function-go-templating (see its README)
+#   deploy/local/build-tools.sh cdevents-validator    deploy/local/cdevents-validator: checks
+#                                                     CDEvents with the CDEvents Go SDK
 #
 # Each prints the binary's path. Build output goes to $ENVFORGE_CACHE/build/<tool>-<version>.log
 # and its tail is printed on failure. Concurrent callers wait for each other (one lock per tool).
@@ -82,8 +84,13 @@ case "${1:-}" in
     version="$(cat "$dir"/go.mod "$dir"/go.sum "$dir"/*.go | sha256sum | cut -c1-12)"
     cached_build gotemplating-standin "$version" gotemplating-standin build_source "$dir"
     ;;
+  cdevents-validator)
+    dir="$repo/deploy/local/cdevents-validator"
+    version="$(cat "$dir"/go.mod "$dir"/go.sum "$dir"/*.go | sha256sum | cut -c1-12)"
+    cached_build cdevents-validator "$version" cdevents-validator build_source "$dir"
+    ;;
   *)
-    echo "usage: $0 helm|crossplane|gotemplating-standin" >&2
+    echo "usage: $0 helm|crossplane|gotemplating-standin|cdevents-validator" >&2
     exit 2
     ;;
 esac

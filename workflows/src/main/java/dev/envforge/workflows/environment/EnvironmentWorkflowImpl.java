@@ -7,6 +7,8 @@ import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.DatabaseSpec;
 import dev.envforge.workflows.activities.EnvironmentLabels;
 import dev.envforge.workflows.activities.EnvironmentSettings;
+import dev.envforge.workflows.activities.LifecycleChange;
+import dev.envforge.workflows.activities.LifecycleEvent;
 import dev.envforge.workflows.activities.NamespaceSpec;
 import dev.envforge.workflows.activities.SettingsActivities;
 import dev.envforge.workflows.failure.EnvironmentFailure;
@@ -22,7 +24,9 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
@@ -48,7 +52,10 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
   private final StepLedger ledger = new StepLedger();
   private final ProvisioningSteps steps = new ProvisioningSteps(ledger, this::publishProgress);
   private final ExpiryState expiry = new ExpiryState();
-  private final ExpiryWatch expiryWatch = new ExpiryWatch(expiry, this::publishProgress);
+  private final LifecycleEvents events = new LifecycleEvents();
+  private final ExpiryWatch expiryWatch = new ExpiryWatch(expiry, events, this::publishProgress);
+  private final RunFacts facts = new RunFacts();
+  private final Map<LifecycleChange, Integer> announced = new EnumMap<>(LifecycleChange.class);
   private final EnvironmentVisibility visibility = new EnvironmentVisibility();
   private final AccessGrants access = new AccessGrants();
 
@@ -73,6 +80,9 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
   private EnvironmentStatus provisionKeepAndTearDown(EnvironmentRequest rawRequest) {
     request = rawRequest.withDefaults();
     createdAt = now();
+    boolean announcing = LifecycleEvents.decide();
+    events.activate(announcing);
+    facts.activate(announcing);
     settings = settingsActivities.settings();
     publishProgress();
 
@@ -80,6 +90,7 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
     if (!errors.isEmpty()) {
       reason = errors.stream().map(FieldError::toString).collect(Collectors.joining("; "));
       enter(Phase.FAILED);
+      facts.failed(EnvironmentFailure.INVALID_REQUEST.name());
       throw EnvironmentFailure.INVALID_REQUEST.failure(reason);
     }
     plan = EnvironmentPlan.of(request, settings, createdAt);
@@ -109,12 +120,15 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
       log.warn("environment {} failed, compensating: {}", plan.environmentId(), reason);
       Workflow.newDetachedCancellationScope(() -> steps.undoAll()).run();
       enter(Phase.FAILED);
+      facts.failed(failure.getType());
       throw failure;
     }
 
     if (!destroyRequested) {
       readyAt = now();
       enter(Phase.READY);
+      facts.ready(readyAt);
+      announce(LifecycleChange.CREATED);
       awaitExpiryOrDestroy();
     }
     tearDown();
@@ -172,10 +186,16 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
               .collect(Collectors.joining("; "));
       reason = "teardown incomplete: " + leftBehind;
       enter(Phase.FAILED);
+      facts.failed(failures.get(0).getType());
+      settleAnnouncements();
       throw EnvironmentFailure.valueOfOr(failures.get(0).getType(), EnvironmentFailure.UNEXPECTED)
           .failure(reason);
     }
     enter(Phase.DESTROYED);
+    if (readyAt != null) {
+      announce(LifecycleChange.DELETED);
+    }
+    settleAnnouncements();
   }
 
   @Override
@@ -217,6 +237,8 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
     expiry.extendTo(extendedExpiry(extend), namespaceSpec != null);
     visibility.expiresAt(expiry.expiresAt());
     publishProgress();
+    facts.extended();
+    announce(LifecycleChange.EXTENDED);
     return status();
   }
 
@@ -282,6 +304,39 @@ public class EnvironmentWorkflowImpl implements EnvironmentWorkflow, Environment
     // so they replay unchanged.
     log.warn("environment {}: {}", plan == null ? null : plan.environmentId(), why);
     destroy(why == null || why.isBlank() ? "namespace deleted outside envforge" : why);
+  }
+
+  /**
+   * Announces a lifecycle change to the sinks, without waiting; the one place every change goes
+   * through. Its id counts the changes of its kind in this run, so it is the same on every retry
+   * and replay, and a second extend is a second event.
+   */
+  private void announce(LifecycleChange change) {
+    if (!events.active()) {
+      return;
+    }
+    int number = announced.merge(change, 1, Integer::sum);
+    String workflowId = plan.workflowId();
+    events.announce(
+        new LifecycleEvent(
+            workflowId + "/" + Workflow.getInfo().getRunId() + "/" + change.label() + "/" + number,
+            change,
+            plan.environmentId(),
+            request.team(),
+            request.name(),
+            outputs.cluster(),
+            outputs.namespace(),
+            workflowId,
+            now(),
+            expiry.expiresAt(),
+            change == LifecycleChange.DELETED ? reason : null));
+  }
+
+  /** A run ends only after its announcements settled, or were given their time. */
+  private void settleAnnouncements() {
+    if (events.active()) {
+      events.awaitSettled();
+    }
   }
 
   private EnvironmentLabels labels() {

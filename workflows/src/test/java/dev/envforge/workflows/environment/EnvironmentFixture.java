@@ -11,6 +11,7 @@ import dev.envforge.workflows.activities.CrossplaneActivities;
 import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.EnvironmentSettings;
 import dev.envforge.workflows.activities.ExpiryWarningActivities;
+import dev.envforge.workflows.activities.LifecycleEventActivities;
 import dev.envforge.workflows.activities.NamespaceActivities;
 import dev.envforge.workflows.activities.PostgresActivities;
 import dev.envforge.workflows.activities.SettingsActivities;
@@ -57,6 +58,7 @@ final class EnvironmentFixture {
   final CrossplaneActivities crossplane = activityMock(CrossplaneActivities.class);
   final ExpiryWarningActivities warnings = activityMock(ExpiryWarningActivities.class);
   final AccessActivities access = activityMock(AccessActivities.class);
+  final LifecycleEventActivities events = activityMock(LifecycleEventActivities.class);
   EnvironmentSettings configured = SETTINGS;
   final SettingsActivities settings = () -> configured;
 
@@ -67,6 +69,8 @@ final class EnvironmentFixture {
     Mockito.when(crossplane.ensureCompositeDatabase(Mockito.any())).thenReturn(DATABASE);
     Mockito.when(warnings.recordExpiryEvent(Mockito.any())).thenReturn("env-payments-review.x");
     Mockito.when(warnings.sendExpiryWebhook(Mockito.any())).thenReturn(WebhookDelivery.DELIVERED);
+    Mockito.when(events.sinkCount()).thenReturn(1);
+    Mockito.when(events.publish(Mockito.any())).thenReturn(WebhookDelivery.DELIVERED);
   }
 
   /** A time-skipping test server with envforge's search attributes; each test starts it. */
@@ -123,7 +127,9 @@ final class EnvironmentFixture {
   }
 
   Object[] activities() {
-    return new Object[] {clusters, namespaces, postgres, crossplane, warnings, access, settings};
+    return new Object[] {
+      clusters, namespaces, postgres, crossplane, warnings, access, events, settings
+    };
   }
 
   static EnvironmentRequest sharedWithPostgres(String ttl) {

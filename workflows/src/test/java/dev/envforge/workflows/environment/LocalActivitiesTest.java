@@ -3,6 +3,7 @@ package dev.envforge.workflows.environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -36,6 +37,8 @@ class LocalActivitiesTest {
     this.env = env;
     this.client = client;
     fixture = new EnvironmentFixture();
+    // No sinks: announcing a change then costs a local activity and no activity task.
+    when(fixture.events.sinkCount()).thenReturn(0);
     workflow = fixture.start(env, worker, client);
   }
 
@@ -47,10 +50,13 @@ class LocalActivitiesTest {
     List<HistoryEvent> history = history();
     assertThat(scheduledActivities(history)).isEmpty();
     assertThat(versionMarkers(history))
-        .containsExactly(ProvisioningSteps.LOCAL_ACTIVITIES, AccessGrants.ACCESS_ACCOUNT);
-    // Two version markers; the settings, the cluster, the namespace, the guardrails, the database
-    // and the developers' ServiceAccount.
-    assertThat(count(history, EventType.EVENT_TYPE_MARKER_RECORDED)).isEqualTo(2 + 6);
+        .containsExactly(
+            LifecycleEvents.LIFECYCLE_EVENTS,
+            ProvisioningSteps.LOCAL_ACTIVITIES,
+            AccessGrants.ACCESS_ACCOUNT);
+    // Three version markers; the settings, the cluster, the namespace, the guardrails, the
+    // database, the developers' ServiceAccount, and the sinks asked for before announcing READY.
+    assertThat(count(history, EventType.EVENT_TYPE_MARKER_RECORDED)).isEqualTo(3 + 7);
     assertThat(count(history, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)).isBetween(1L, 2L);
     assertThat(workflow.status().steps())
         .allSatisfy(
