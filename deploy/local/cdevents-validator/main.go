@@ -56,7 +56,9 @@ func main() {
 		id, eventType, err := validate(input)
 		if err != nil {
 			failed = true
-			fmt.Printf("invalid %s: %v\n", names[i], err)
+			// One line per event: the schema validator's multi-line reasons are joined.
+			reason := strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", " | ")), " ")
+			fmt.Printf("invalid %s: %s\n", names[i], reason)
 			continue
 		}
 		fmt.Printf("ok %s %s\n", id, eventType)
