@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envforge.starter.api.ContractSchemas;
 import dev.envforge.starter.config.TestProperties;
+import dev.envforge.starter.insights.InsightsService;
 import dev.envforge.workflows.environment.ExtendRequest;
 import dev.envforge.workflows.request.EnvironmentRequest;
 import dev.envforge.workflows.request.RequestLimits;
@@ -173,6 +174,32 @@ class ContractAgreementTest {
     boolean documented = value >= 1 && value <= 100;
     assertThat(accepted(() -> RequestChecks.pageSize(value, TestProperties.defaults().listing())))
         .as("" + value)
+        .isEqualTo(documented);
+  }
+
+  static final List<String> DATE_TIMES =
+      List.of(
+          "2026-11-01T00:00:00Z",
+          "2026-11-01t00:00:00z",
+          "2026-11-01T00:00:00.123456789+02:00",
+          "2026-11-01T23:59:59-05:30",
+          "2026-11-01T00:00Z",
+          "2026-11-01 00:00:00Z",
+          "2026-11-01T00:00:00",
+          "2026-13-01T00:00:00Z",
+          "2026-11-01T24:00:00Z",
+          "2026-11-01T23:59:60Z",
+          "2026-11-01T00:00:00.1234567891Z",
+          "20261101T000000Z",
+          "",
+          "yesterday");
+
+  @ParameterizedTest
+  @FieldSource("DATE_TIMES")
+  void givenADateTime_theDocumentAndTheInsightsCheckShouldAgree(String value) {
+    boolean documented = Pattern.compile(InsightsService.DATE_TIME_PATTERN).matcher(value).find();
+    assertThat(accepted(() -> InsightsService.instant("from", value)))
+        .as(value)
         .isEqualTo(documented);
   }
 
