@@ -46,7 +46,7 @@ public class InsightsController {
   @ApiResponse(responseCode = "200", description = "The figures")
   @ApiResponse(responseCode = "403", description = "The caller does not act for the team")
   @ApiResponse(
-      responseCode = "422",
+      responseCode = "400",
       description = "A parameter is malformed, or the window holds too many runs")
   public InsightsView figures(
       @Parameter(description = "only this team's environments") @RequestParam(required = false)
