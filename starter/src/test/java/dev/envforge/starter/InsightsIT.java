@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  * unknown cluster and then came up under the same name, and one still live. The API's figures equal
  * those worked out here from the runs' own start, close and READY times.
  */
+@TestPropertySource(properties = "envforge.metrics.insights-refresh-interval=PT1S")
 class InsightsIT extends DevServerApiTestBase {
 
   private static final double EXACT = 1e-9;
@@ -101,6 +103,22 @@ class InsightsIT extends DevServerApiTestBase {
     assertThat(figures.path("extensions").path("total").asLong()).isEqualTo(2);
     assertThat(figures.path("extensions").path("perReadyEnvironment").asDouble())
         .isCloseTo(2.0 / 3, within(EXACT));
+
+    // The same figures as Prometheus gauges, labelled with the team.
+    String label = "{team=\"" + team + "\"}";
+    String metrics =
+        eventually(
+            () -> get("/actuator/prometheus").body(),
+            body ->
+                body.contains("envforge_insights_requested" + label + " 4.0")
+                    && body.contains("envforge_insights_ready" + label + " 3.0")
+                    && body.contains("envforge_insights_live" + label + " 2.0"));
+    assertThat(metrics)
+        .contains("envforge_insights_ready" + label + " 3.0")
+        .contains("envforge_insights_live" + label + " 2.0")
+        .contains("envforge_insights_extensions" + label + " 2.0")
+        .contains("envforge_insights_change_failure_rate" + label + " 0.25")
+        .contains("envforge_insights_failed{team=\"" + team + "\",type=\"UNKNOWN_CLUSTER\"} 1.0");
   }
 
   @Test
