@@ -130,6 +130,19 @@ class InsightsIT extends DevServerApiTestBase {
     assertThat(response.body()).contains("from");
   }
 
+  @Test
+  void givenAWindowBeforeTheEpochOrAfterTheYear9999_whenInsightsAreAsked_itShouldAnswerIt()
+      throws Exception {
+    HttpResponse<String> early = get("/api/v1/insights?to=0000-01-01T00%3A00%3A00Z");
+    HttpResponse<String> wide =
+        get("/api/v1/insights?from=0001-01-01T00%3A00%3A00Z&to=9999-12-31T23%3A59%3A59.5Z");
+
+    assertThat(early.statusCode()).as(early.body()).isEqualTo(200);
+    assertThat(read(early).path("figures").path("requested").asLong()).isZero();
+    assertThat(wide.statusCode()).as(wide.body()).isEqualTo(200);
+    assertThat(read(wide).path("from").asString()).isEqualTo("1970-01-01T00:00:00Z");
+  }
+
   /** One run of an environment as Temporal and the workflow tell it. */
   record Run(Instant started, Instant closed, Instant ready) {}
 

@@ -25,12 +25,13 @@ public class InsightsService {
   public static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
 
   /**
-   * RFC 3339's date-time, without leap seconds: what the {@code from} and {@code to} parameters
-   * accept, and what the API's document states for them.
+   * RFC 3339's date-time, without leap seconds and with offsets up to ±18:00 (as far as Java's
+   * offsets reach): what the {@code from} and {@code to} parameters accept, and what the API's
+   * document states for them.
    */
   public static final String DATE_TIME_PATTERN =
       "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]"
-          + ":[0-5][0-9](\\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$";
+          + ":[0-5][0-9](\\.[0-9]{1,9})?([Zz]|[+-](0[0-9]|1[0-7]):[0-5][0-9]|[+-]18:00)$";
 
   private static final Pattern DATE_TIME = Pattern.compile(DATE_TIME_PATTERN);
 
@@ -52,8 +53,8 @@ public class InsightsService {
         throw new TeamNotAllowedException(team);
       }
     }
-    Instant end = to == null ? clock.instant() : instant("to", to);
-    Instant start = from == null ? end.minus(DEFAULT_WINDOW) : instant("from", from);
+    Instant end = clamped(to == null ? clock.instant() : instant("to", to));
+    Instant start = clamped(from == null ? end.minus(DEFAULT_WINDOW) : instant("from", from));
     List<String> visibleTeams = caller.teams().stream().filter(Dns1123::isLabel).sorted().toList();
     // A window that ends before it begins holds no runs; it is answered, not refused.
     if (!start.isBefore(end) || (!caller.admin() && visibleTeams.isEmpty())) {
@@ -73,6 +74,19 @@ public class InsightsService {
       throw new InvalidRequestException("from", e.getMessage());
     }
   }
+
+  /**
+   * No run started before 1970 or after 9999; a window reaching past either is cut there, so that
+   * visibility is only ever asked about dates it can hold.
+   */
+  private static Instant clamped(Instant instant) {
+    if (instant.isBefore(Instant.EPOCH)) {
+      return Instant.EPOCH;
+    }
+    return instant.isAfter(LATEST) ? LATEST : instant;
+  }
+
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   /** An RFC 3339 date-time, as the API's document states it ({@link #DATE_TIME_PATTERN}). */
   public static Instant instant(String field, String value) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,6 +42,22 @@ class EnvironmentWorkflowReplayTest {
     "histories/shared-postgres-warned-extended-destroy.json",
     "histories/shared-postgres-local-steps-destroy.json"
   };
+
+  /**
+   * Recorded by {@code LifecycleEventsIT} (a shared cluster without a database): created, extended
+   * and deleted announced to two sinks, the facts in the memo, so the lifecycle-events version
+   * replays.
+   */
+  private static final String LIFECYCLE_EVENTS = "histories/lifecycle-events-extend-destroy.json";
+
+  @Test
+  void givenARunThatAnnouncedItsChanges_whenReplayed_itShouldBeDeterministic() {
+    assertThatCode(
+            () ->
+                WorkflowReplayer.replayWorkflowExecutionFromResource(
+                    LIFECYCLE_EVENTS, EnvironmentWorkflowImpl.class))
+        .doesNotThrowAnyException();
+  }
 
   @ParameterizedTest
   @MethodSource("histories")
