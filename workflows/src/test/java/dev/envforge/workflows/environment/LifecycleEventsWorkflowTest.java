@@ -33,7 +33,7 @@ import org.mockito.ArgumentCaptor;
 class LifecycleEventsWorkflowTest extends EnvironmentWorkflowTestCase {
 
   @Test
-  void givenAnEnvironmentExtendedTwice_whenDestroyed_itShouldAnnounceEachChangeOnceInOrder() {
+  void givenAnEnvironmentExtendedTwice_whenDestroyed_itShouldAnnounceEachChangeOnce() {
     WorkflowClient.start(workflow::run, EnvironmentFixture.sharedWithPostgres("PT4H"));
     awaitPhase(Phase.READY);
     workflow.extend(ExtendRequest.by("PT1H"));
@@ -41,10 +41,11 @@ class LifecycleEventsWorkflowTest extends EnvironmentWorkflowTestCase {
     workflow.destroy("done");
     EnvironmentStatus result = result();
 
+    // The deliveries run side by side, so the sinks may see them in any order; the ids tell them.
     List<LifecycleEvent> events = announced();
     assertThat(events)
         .extracting(LifecycleEvent::change)
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             LifecycleChange.CREATED,
             LifecycleChange.EXTENDED,
             LifecycleChange.EXTENDED,
@@ -58,18 +59,19 @@ class LifecycleEventsWorkflowTest extends EnvironmentWorkflowTestCase {
             .getOriginalExecutionRunId();
     assertThat(events)
         .extracting(LifecycleEvent::id)
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             WORKFLOW_ID + "/" + runId + "/created/1",
             WORKFLOW_ID + "/" + runId + "/extended/1",
             WORKFLOW_ID + "/" + runId + "/extended/2",
             WORKFLOW_ID + "/" + runId + "/deleted/1");
-    LifecycleEvent created = events.get(0);
+    LifecycleEvent created = byId(events, "/created/1");
     assertThat(created.environmentId()).isEqualTo("payments-review");
     assertThat(created.namespace()).isEqualTo("env-payments-review");
     assertThat(created.cluster()).isEqualTo("local");
     assertThat(created.occurredAt()).isEqualTo(result.readyAt());
-    assertThat(events.get(2).expiresAt()).isEqualTo(created.expiresAt().plus(Duration.ofHours(2)));
-    assertThat(events.get(3).reason()).isEqualTo("destroyed: done");
+    assertThat(byId(events, "/extended/2").expiresAt())
+        .isEqualTo(created.expiresAt().plus(Duration.ofHours(2)));
+    assertThat(byId(events, "/deleted/1").reason()).isEqualTo("destroyed: done");
 
     Map<String, Payload> memo = memo();
     assertThat(decode(memo.get(RunFacts.READY_AT))).isEqualTo(result.readyAt().toString());
@@ -126,6 +128,10 @@ class LifecycleEventsWorkflowTest extends EnvironmentWorkflowTestCase {
 
   private EnvironmentStatus result() {
     return client.newUntypedWorkflowStub(WORKFLOW_ID).getResult(EnvironmentStatus.class);
+  }
+
+  private static LifecycleEvent byId(List<LifecycleEvent> events, String suffix) {
+    return events.stream().filter(e -> e.id().endsWith(suffix)).findFirst().orElseThrow();
   }
 
   private List<LifecycleEvent> announced() {
