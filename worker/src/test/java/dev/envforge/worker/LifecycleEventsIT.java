@@ -162,9 +162,12 @@ class LifecycleEventsIT {
           .hasSize(3)
           .doesNotHaveDuplicates()
           .allSatisfy(id -> assertThat(id).startsWith(prefix));
+      // The first change came first (the test waited for it); the others may cross on the way.
       assertThat(steady.received.get(0).id()).endsWith("/created/1");
-      assertThat(steady.received.get(1).id()).endsWith("/extended/1");
-      assertThat(steady.received.get(2).id()).endsWith("/deleted/1");
+      assertThat(steady.received)
+          .extracting(Received::id)
+          .anySatisfy(id -> assertThat(id).endsWith("/extended/1"))
+          .anySatisfy(id -> assertThat(id).endsWith("/deleted/1"));
 
       // The flaky sink refused the first change twice and then took it: the same id every time.
       assertThat(flaky.received).hasSize(5);
@@ -173,7 +176,7 @@ class LifecycleEventsIT {
           .containsOnly(steady.received.get(0).id());
       assertThat(flaky.accepted())
           .extracting(Received::id)
-          .containsExactlyElementsOf(steady.received.stream().map(Received::id).toList());
+          .containsExactlyInAnyOrderElementsOf(steady.received.stream().map(Received::id).toList());
 
       for (Sink sink : List.of(steady, flaky)) {
         for (Received post : sink.received) {
@@ -187,7 +190,7 @@ class LifecycleEventsIT {
       assertThat(verdict.allValid()).as(String.join("\n", verdict.lines())).isTrue();
       assertThat(verdict.lines()).hasSize(3);
 
-      JsonNode created = new ObjectMapper().readTree(steady.received.get(0).body());
+      JsonNode created = new ObjectMapper().readTree(bodies.get(0));
       assertThat(created.path("type").asText()).startsWith("dev.cdevents.environment.created.");
       assertThat(created.path("subject").asText()).isEqualTo(team + "-" + name);
       assertThat(created.path("data").path("customData").path("namespace").asText())
