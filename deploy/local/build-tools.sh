@@ -8,6 +8,8 @@
 #                                                     function-go-templating (see its README)
 #   deploy/local/build-tools.sh daprd                 Dapr's sidecar runtime with the components
 #                                                     envforge wires (see deploy/local/daprd)
+#   deploy/local/build-tools.sh cdevents-validator    deploy/local/cdevents-validator: checks
+#                                                     CDEvents with the CDEvents Go SDK
 #
 # Each prints the binary's path. Build output goes to $ENVFORGE_CACHE/build/<tool>-<version>.log
 # and its tail is printed on failure. Concurrent callers wait for each other (one lock per tool).
@@ -117,8 +119,13 @@ case "${1:-}" in
     version="$DAPR_VERSION-$(sha256sum "$dir/main.go" | cut -c1-12)"
     cached_build daprd "$version" daprd build_daprd "$dir"
     ;;
+  cdevents-validator)
+    dir="$repo/deploy/local/cdevents-validator"
+    version="$(cat "$dir"/go.mod "$dir"/go.sum "$dir"/*.go | sha256sum | cut -c1-12)"
+    cached_build cdevents-validator "$version" cdevents-validator build_source "$dir"
+    ;;
   *)
-    echo "usage: $0 helm|crossplane|gotemplating-standin|daprd" >&2
+    echo "usage: $0 helm|crossplane|gotemplating-standin|daprd|cdevents-validator" >&2
     exit 2
     ;;
 esac

@@ -11,6 +11,8 @@ import dev.envforge.workflows.activities.EnvironmentSettings;
 import dev.envforge.workflows.activities.ExpiryWarningActivities;
 import dev.envforge.workflows.activities.ExpiryWarningNotice;
 import dev.envforge.workflows.activities.IssuedToken;
+import dev.envforge.workflows.activities.LifecycleEvent;
+import dev.envforge.workflows.activities.LifecycleEventActivities;
 import dev.envforge.workflows.activities.NamespaceActivities;
 import dev.envforge.workflows.activities.NamespaceSpec;
 import dev.envforge.workflows.activities.PostgresActivities;
@@ -37,7 +39,8 @@ public class FakePlatform
         CrossplaneActivities,
         ExpiryWarningActivities,
         TeamQuotaActivities,
-        AccessActivities {
+        AccessActivities,
+        LifecycleEventActivities {
 
   public static final String MISSING_CLUSTER = "missing";
   public static final Duration MAX_TTL = Duration.ofDays(7);
@@ -141,4 +144,15 @@ public class FakePlatform
 
   @Override
   public void revokeGrant(NamespaceSpec spec, String grantId) {}
+
+  /** No sinks: nothing is announced, and no activity task is spent on it. */
+  @Override
+  public int sinkCount() {
+    return 0;
+  }
+
+  @Override
+  public WebhookDelivery publish(LifecycleEvent event) {
+    return WebhookDelivery.DISABLED;
+  }
 }

@@ -29,7 +29,7 @@ public final class WebhookSignature {
   }
 
   /** The key as a file holds it: its bytes, without trailing line breaks or spaces. */
-  static byte[] keyFromFile(byte[] content) {
+  public static byte[] keyFromFile(byte[] content) {
     int end = content.length;
     while (end > 0
         && (content[end - 1] == '\n' || content[end - 1] == '\r' || content[end - 1] == ' ')) {

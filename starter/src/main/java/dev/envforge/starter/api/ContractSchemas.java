@@ -3,6 +3,7 @@ package dev.envforge.starter.api;
 import dev.envforge.starter.access.AccessService;
 import dev.envforge.starter.config.EnvforgeProperties;
 import dev.envforge.starter.environments.RequestChecks;
+import dev.envforge.starter.insights.InsightsService;
 import dev.envforge.workflows.request.RequestValidator;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -30,7 +31,7 @@ public class ContractSchemas implements OpenApiCustomizer {
 
   /** The other parameters whose rules the document states. */
   private static final Set<String> RULED_PARAMETERS =
-      Set.of("phase", "pageSize", "reason", "grantId");
+      Set.of("phase", "pageSize", "reason", "grantId", "from", "to");
 
   /**
    * Response fields that are always there; every other field of a response may be null (a step not
@@ -63,6 +64,33 @@ public class ContractSchemas implements OpenApiCustomizer {
               "server",
               "serviceAccount",
               "grantedTo"));
+
+  /**
+   * The same for the delivery figures' answer: the counts are always there, durations may not be.
+   */
+  private static final Map<String, Set<String>> ALWAYS_PRESENT_IN_INSIGHTS =
+      Map.of(
+          "InsightsView",
+          Set.of("from", "to", "figures"),
+          "Insights",
+          Set.of(
+              "requested",
+              "ready",
+              "failed",
+              "failuresByType",
+              "timeToReady",
+              "timeToRestore",
+              "lifetimes",
+              "extensions",
+              "live"),
+          "Spread",
+          Set.of("count"),
+          "Restore",
+          Set.of("restored", "unrestored"),
+          "Lifetimes",
+          Set.of("ended"),
+          "Extensions",
+          Set.of("total"));
 
   /**
    * What {@link java.time.Duration#parse} reads (ttl, extend's by), in any case and with at least
@@ -107,6 +135,8 @@ public class ContractSchemas implements OpenApiCustomizer {
     with(schemas, "RejectBody", ContractSchemas::rejectBody);
     ALWAYS_PRESENT.forEach(
         (name, present) -> with(schemas, name, schema -> nullableExcept(schema, present)));
+    ALWAYS_PRESENT_IN_INSIGHTS.forEach(
+        (name, present) -> with(schemas, name, schema -> nullableExcept(schema, present)));
   }
 
   /** Every API call needs a token and may find Temporal or its worker away. */
@@ -147,6 +177,9 @@ public class ContractSchemas implements OpenApiCustomizer {
         label(schema);
       } else if ("phase".equals(parameter.getName())) {
         schema.setPattern(RequestChecks.phasePattern());
+      } else if ("from".equals(parameter.getName()) || "to".equals(parameter.getName())) {
+        schema.setFormat("date-time");
+        schema.setPattern(InsightsService.DATE_TIME_PATTERN);
       } else if ("pageSize".equals(parameter.getName())) {
         schema.setMinimum(BigDecimal.ONE);
         schema.setMaximum(BigDecimal.valueOf(properties.listing().maxPageSize()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envforge.starter.api.ContractSchemas;
 import dev.envforge.starter.config.TestProperties;
+import dev.envforge.starter.insights.InsightsService;
 import dev.envforge.workflows.environment.ExtendRequest;
 import dev.envforge.workflows.request.Capability;
 import dev.envforge.workflows.request.DatabaseChoice;
@@ -274,6 +275,37 @@ class ContractAgreementTest {
         .addProperty("name", new StringSchema())
         .addProperty("database", new ObjectSchema().addProperty("kind", new StringSchema()))
         .addProperty("capabilities", capabilities);
+  }
+
+  static final List<String> DATE_TIMES =
+      List.of(
+          "2026-11-01T00:00:00Z",
+          "2026-11-01t00:00:00z",
+          "2026-11-01T00:00:00.123456789+02:00",
+          "2026-11-01T23:59:59-05:30",
+          "2026-11-01T00:00:00+18:00",
+          "2026-11-01T00:00:00-17:59",
+          "5614-01-16T14:18:40.354173+20:33",
+          "2026-11-01T00:00:00+18:01",
+          "0000-01-01T00:00:00Z",
+          "2026-11-01T00:00Z",
+          "2026-11-01 00:00:00Z",
+          "2026-11-01T00:00:00",
+          "2026-13-01T00:00:00Z",
+          "2026-11-01T24:00:00Z",
+          "2026-11-01T23:59:60Z",
+          "2026-11-01T00:00:00.1234567891Z",
+          "20261101T000000Z",
+          "",
+          "yesterday");
+
+  @ParameterizedTest
+  @FieldSource("DATE_TIMES")
+  void givenADateTime_theDocumentAndTheInsightsCheckShouldAgree(String value) {
+    boolean documented = Pattern.compile(InsightsService.DATE_TIME_PATTERN).matcher(value).find();
+    assertThat(accepted(() -> InsightsService.instant("from", value)))
+        .as(value)
+        .isEqualTo(documented);
   }
 
   static final List<Integer> PAGE_SIZES = List.of(-1, 0, 1, 20, 100, 101, Integer.MAX_VALUE);

@@ -6,6 +6,9 @@ import dev.envforge.activities.cluster.RegistryClusterActivities;
 import dev.envforge.activities.crossplane.CrossplaneSettings;
 import dev.envforge.activities.crossplane.KubernetesCrossplaneActivities;
 import dev.envforge.activities.dapr.KubernetesCapabilityActivities;
+import dev.envforge.activities.events.EventSink;
+import dev.envforge.activities.events.EventSinks;
+import dev.envforge.activities.events.SinkLifecycleEventActivities;
 import dev.envforge.activities.kubernetes.ClusterConnection;
 import dev.envforge.activities.kubernetes.ClusterRegistry;
 import dev.envforge.activities.kubernetes.RegistryClusterClients;
@@ -26,6 +29,7 @@ import dev.envforge.workflows.activities.CapabilityActivities;
 import dev.envforge.workflows.activities.ClusterActivities;
 import dev.envforge.workflows.activities.EnvironmentSettings;
 import dev.envforge.workflows.activities.ExpiryWarningActivities;
+import dev.envforge.workflows.activities.LifecycleEventActivities;
 import dev.envforge.workflows.activities.PostgresActivities;
 import dev.envforge.workflows.settings.SharedProperties;
 import java.io.IOException;
@@ -33,8 +37,10 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -129,6 +135,18 @@ public class ActivitiesConfiguration {
         webhook.enabled() ? "to " + webhook.url().getHost() : "off");
     return new NotifyingExpiryWarningActivities(
         new KubernetesExpiryEvents(clients, reportingInstance()), new HttpWebhookNotifier(webhook));
+  }
+
+  @Bean
+  LifecycleEventActivities lifecycleEventActivities(EnvforgeWorkerProperties properties) {
+    List<EventSink> sinks = properties.notifications().eventSinks();
+    LOG.info(
+        "lifecycle events (CDEvents): {}",
+        sinks.isEmpty()
+            ? "no sinks"
+            : "to " + sinks.stream().map(EventSink::host).collect(Collectors.joining(", ")));
+    return new SinkLifecycleEventActivities(
+        new EventSinks(sinks, properties.notifications().apiBaseUrl()));
   }
 
   /** The worker's host name (the pod's name in Kubernetes), as Events' reporting instance. */

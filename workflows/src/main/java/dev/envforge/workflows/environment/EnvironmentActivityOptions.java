@@ -77,6 +77,23 @@ final class EnvironmentActivityOptions {
                   .build())
           .build();
 
+  /**
+   * Lifecycle events to the sinks: each attempt posts to the sinks still owed the event, so its
+   * timeout leaves room for several slow sinks. Bounded retries, as for the warnings: an
+   * announcement that keeps failing is logged and given up, never allowed to hold the run.
+   */
+  static final ActivityOptions EVENTS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(60))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2)
+                  .setMaximumInterval(Duration.ofSeconds(10))
+                  .setMaximumAttempts(5)
+                  .build())
+          .build();
+
   static final LocalActivityOptions SETTINGS = ActivityTimeouts.SETTINGS;
 
   /** How long a provisioning step may keep failing transiently before the environment fails. */

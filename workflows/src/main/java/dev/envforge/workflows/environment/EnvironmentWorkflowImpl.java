@@ -9,6 +9,8 @@ import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.DatabaseSpec;
 import dev.envforge.workflows.activities.EnvironmentLabels;
 import dev.envforge.workflows.activities.EnvironmentSettings;
+import dev.envforge.workflows.activities.LifecycleChange;
+import dev.envforge.workflows.activities.LifecycleEvent;
 import dev.envforge.workflows.activities.NamespaceSpec;
 import dev.envforge.workflows.activities.SettingsActivities;
 import dev.envforge.workflows.failure.EnvironmentFailure;
@@ -29,8 +31,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
@@ -80,7 +84,10 @@ public class EnvironmentWorkflowImpl
   private final StepLedger ledger = new StepLedger();
   private final ProvisioningSteps steps = new ProvisioningSteps(ledger, this::publishProgress);
   private final ExpiryState expiry = new ExpiryState();
-  private final ExpiryWatch expiryWatch = new ExpiryWatch(expiry, this::publishProgress);
+  private final LifecycleEvents events = new LifecycleEvents();
+  private final ExpiryWatch expiryWatch = new ExpiryWatch(expiry, events, this::publishProgress);
+  private final RunFacts facts = new RunFacts();
+  private final Map<LifecycleChange, Integer> announced = new EnumMap<>(LifecycleChange.class);
   private final EnvironmentVisibility visibility = new EnvironmentVisibility();
   private final AccessGrants access = new AccessGrants();
   private final ApprovalGate approval = new ApprovalGate();
@@ -110,6 +117,9 @@ public class EnvironmentWorkflowImpl
   private EnvironmentStatus provisionKeepAndTearDown(EnvironmentRequest rawRequest) {
     request = rawRequest.withDefaults();
     createdAt = now();
+    boolean announcing = LifecycleEvents.decide();
+    events.activate(announcing);
+    facts.activate(announcing);
     settings = settingsActivities.settings();
     publishProgress();
 
@@ -117,6 +127,7 @@ public class EnvironmentWorkflowImpl
     if (!errors.isEmpty()) {
       reason = errors.stream().map(FieldError::toString).collect(Collectors.joining("; "));
       enter(Phase.FAILED);
+      facts.failed(EnvironmentFailure.INVALID_REQUEST.name());
       throw EnvironmentFailure.INVALID_REQUEST.failure(reason);
     }
     // The TTL runs from when provisioning may begin: for an approved request, its approval.
@@ -173,12 +184,15 @@ public class EnvironmentWorkflowImpl
       log.warn("environment {} failed, compensating: {}", plan.environmentId(), reason);
       Workflow.newDetachedCancellationScope(() -> steps.undoAll()).run();
       enter(Phase.FAILED);
+      facts.failed(failure.getType());
       throw failure;
     }
 
     if (!destroyRequested) {
       readyAt = now();
       enter(Phase.READY);
+      facts.ready(readyAt);
+      announce(LifecycleChange.CREATED);
       followSleepSchedule();
       awaitExpiryOrDestroy();
     }
@@ -330,10 +344,16 @@ public class EnvironmentWorkflowImpl
               .collect(Collectors.joining("; "));
       reason = "teardown incomplete: " + leftBehind;
       enter(Phase.FAILED);
+      facts.failed(failures.get(0).getType());
+      settleAnnouncements();
       throw EnvironmentFailure.valueOfOr(failures.get(0).getType(), EnvironmentFailure.UNEXPECTED)
           .failure(reason);
     }
     enter(Phase.DESTROYED);
+    if (readyAt != null) {
+      announce(LifecycleChange.DELETED);
+    }
+    settleAnnouncements();
   }
 
   @Override
@@ -378,6 +398,8 @@ public class EnvironmentWorkflowImpl
     expiry.extendTo(extendedExpiry(extend), namespaceSpec != null);
     visibility.expiresAt(expiry.expiresAt());
     publishProgress();
+    facts.extended();
+    announce(LifecycleChange.EXTENDED);
     return status();
   }
 
@@ -527,6 +549,39 @@ public class EnvironmentWorkflowImpl
     // so they replay unchanged.
     log.warn("environment {}: {}", plan == null ? null : plan.environmentId(), why);
     destroy(why == null || why.isBlank() ? "namespace deleted outside envforge" : why);
+  }
+
+  /**
+   * Announces a lifecycle change to the sinks, without waiting; the one place every change goes
+   * through. Its id counts the changes of its kind in this run, so it is the same on every retry
+   * and replay, and a second extend is a second event.
+   */
+  private void announce(LifecycleChange change) {
+    if (!events.active()) {
+      return;
+    }
+    int number = announced.merge(change, 1, Integer::sum);
+    String workflowId = plan.workflowId();
+    events.announce(
+        new LifecycleEvent(
+            workflowId + "/" + Workflow.getInfo().getRunId() + "/" + change.label() + "/" + number,
+            change,
+            plan.environmentId(),
+            request.team(),
+            request.name(),
+            outputs.cluster(),
+            outputs.namespace(),
+            workflowId,
+            now(),
+            expiry.expiresAt(),
+            change == LifecycleChange.DELETED ? reason : null));
+  }
+
+  /** A run ends only after its announcements settled, or were given their time. */
+  private void settleAnnouncements() {
+    if (events.active()) {
+      events.awaitSettled();
+    }
   }
 
   private EnvironmentLabels labels() {

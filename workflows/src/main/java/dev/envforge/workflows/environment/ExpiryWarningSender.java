@@ -2,6 +2,7 @@ package dev.envforge.workflows.environment;
 
 import dev.envforge.workflows.activities.ExpiryWarningActivities;
 import dev.envforge.workflows.activities.ExpiryWarningNotice;
+import dev.envforge.workflows.activities.LifecycleEvent;
 import dev.envforge.workflows.activities.NamespaceSpec;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
@@ -11,9 +12,11 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 
 /**
- * Sends an expiry warning on both channels side by side, without waiting: the expiry must come on
- * time however slow or broken the channels are. Each channel's outcome is recorded in the {@link
- * ExpiryState} when it settles; a failure is recorded and changes nothing else.
+ * Sends an expiry warning on both channels side by side (the Kubernetes Event, and the sinks: as a
+ * lifecycle CDEvent in runs that announce their changes, else the old webhook activity), without
+ * waiting: the expiry must come on time however slow or broken the channels are. Each channel's
+ * outcome is recorded in the {@link ExpiryState} when it settles; a failure is recorded and changes
+ * nothing else.
  */
 final class ExpiryWarningSender {
 
@@ -23,10 +26,12 @@ final class ExpiryWarningSender {
       Workflow.newActivityStub(ExpiryWarningActivities.class, EnvironmentActivityOptions.NOTIFY);
 
   private final ExpiryState expiry;
+  private final LifecycleEvents events;
   private final Runnable onChange;
 
-  ExpiryWarningSender(ExpiryState expiry, Runnable onChange) {
+  ExpiryWarningSender(ExpiryState expiry, LifecycleEvents events, Runnable onChange) {
     this.expiry = expiry;
+    this.events = events;
     this.onChange = onChange;
   }
 
@@ -60,6 +65,22 @@ final class ExpiryWarningSender {
                       : w -> w.withEvent(NotificationState.FAILED, describe(failure)));
               return null;
             });
+    if (events.active()) {
+      // The warning is one of the lifecycle changes: it reaches the sinks as a CDEvent.
+      events
+          .announce(LifecycleEvent.of(notice))
+          .thenApply(
+              outcome -> {
+                settle(
+                    notice,
+                    outcome.failure() == null
+                        ? w -> w.withWebhookDelivery(outcome.delivery())
+                        : w ->
+                            w.withWebhook(NotificationState.FAILED, describe(outcome.failure())));
+                return null;
+              });
+      return;
+    }
     Async.function(channels::sendExpiryWebhook, notice)
         .handle(
             (delivery, failure) -> {

@@ -38,9 +38,9 @@ final class ExpiryWatch {
   /**
    * @param onChange called when the status changed: the warning began, or a channel settled
    */
-  ExpiryWatch(ExpiryState expiry, Runnable onChange) {
+  ExpiryWatch(ExpiryState expiry, LifecycleEvents events, Runnable onChange) {
     this.expiry = expiry;
-    this.warnings = new ExpiryWarningSender(expiry, onChange);
+    this.warnings = new ExpiryWarningSender(expiry, events, onChange);
     this.onChange = onChange;
   }
 

@@ -15,6 +15,7 @@ import dev.envforge.workflows.activities.DatabaseRef;
 import dev.envforge.workflows.activities.EnvironmentSettings;
 import dev.envforge.workflows.activities.ExpiryWarningActivities;
 import dev.envforge.workflows.activities.LifecycleNotificationActivities;
+import dev.envforge.workflows.activities.LifecycleEventActivities;
 import dev.envforge.workflows.activities.NamespaceActivities;
 import dev.envforge.workflows.activities.PostgresActivities;
 import dev.envforge.workflows.activities.SettingsActivities;
@@ -81,6 +82,7 @@ final class EnvironmentFixture {
   final LifecycleNotificationActivities lifecycleNotices =
       activityMock(LifecycleNotificationActivities.class);
   final CapabilityActivities capabilities = activityMock(CapabilityActivities.class);
+  final LifecycleEventActivities events = activityMock(LifecycleEventActivities.class);
   EnvironmentSettings configured = SETTINGS;
   final SettingsActivities settings = () -> configured;
 
@@ -94,6 +96,8 @@ final class EnvironmentFixture {
     Mockito.when(warnings.sendExpiryWebhook(Mockito.any())).thenReturn(WebhookDelivery.DELIVERED);
     Mockito.when(lifecycleNotices.sendLifecycleWebhook(Mockito.any()))
         .thenReturn(WebhookDelivery.DELIVERED);
+    Mockito.when(events.sinkCount()).thenReturn(1);
+    Mockito.when(events.publish(Mockito.any())).thenReturn(WebhookDelivery.DELIVERED);
   }
 
   /** A time-skipping test server with envforge's search attributes; each test starts it. */
@@ -161,6 +165,7 @@ final class EnvironmentFixture {
       argoCd,
       workloads,
       lifecycleNotices,
+      events,
       settings
     };
   }

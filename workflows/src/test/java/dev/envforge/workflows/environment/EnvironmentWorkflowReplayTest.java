@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -50,6 +51,22 @@ class EnvironmentWorkflowReplayTest {
     "histories/approved-scheduled-slept-expired.json",
     "histories/shared-postgres-dapr-components-destroy.json"
   };
+
+  /**
+   * Recorded by {@code LifecycleEventsIT} (a shared cluster without a database): created, extended
+   * and deleted announced to two sinks, the facts in the memo, so the lifecycle-events version
+   * replays.
+   */
+  private static final String LIFECYCLE_EVENTS = "histories/lifecycle-events-extend-destroy.json";
+
+  @Test
+  void givenARunThatAnnouncedItsChanges_whenReplayed_itShouldBeDeterministic() {
+    assertThatCode(
+            () ->
+                WorkflowReplayer.replayWorkflowExecutionFromResource(
+                    LIFECYCLE_EVENTS, EnvironmentWorkflowImpl.class))
+        .doesNotThrowAnyException();
+  }
 
   @ParameterizedTest
   @MethodSource("histories")

@@ -3,6 +3,7 @@ package dev.envforge.workflows.environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
@@ -12,6 +13,9 @@ import static org.mockito.Mockito.when;
 import dev.envforge.workflows.activities.EnvironmentSettings;
 import dev.envforge.workflows.activities.ExpiryWarningActivities;
 import dev.envforge.workflows.activities.ExpiryWarningNotice;
+import dev.envforge.workflows.activities.LifecycleChange;
+import dev.envforge.workflows.activities.LifecycleEvent;
+import dev.envforge.workflows.activities.LifecycleEventActivities;
 import dev.envforge.workflows.activities.NamespaceSpec;
 import dev.envforge.workflows.request.ClusterChoice;
 import dev.envforge.workflows.request.DatabaseChoice;
@@ -42,10 +46,17 @@ class ExpiryWarningWorkflowTest extends EnvironmentWorkflowTestCase {
   private static final Duration WARN_BEFORE = EnvironmentFixture.SETTINGS.expiryWarning();
 
   private ExpiryWarningActivities warnings;
+  private LifecycleEventActivities events;
 
   @BeforeEach
   void setUp() {
     warnings = fixture.warnings;
+    events = fixture.events;
+  }
+
+  /** The expiry warning as it reaches the sinks: a lifecycle event of change EXPIRING. */
+  private static LifecycleEvent expiring() {
+    return argThat(event -> event.change() == LifecycleChange.EXPIRING);
   }
 
   @Test
@@ -56,7 +67,7 @@ class ExpiryWarningWorkflowTest extends EnvironmentWorkflowTestCase {
 
     env.sleep(Duration.ofHours(2).plusMinutes(50));
     verify(warnings, never()).recordExpiryEvent(any());
-    verify(warnings, never()).sendExpiryWebhook(any());
+    verify(events, never()).publish(expiring());
     assertThat(workflow.status().warning()).isNull();
 
     env.sleep(Duration.ofMinutes(20));
@@ -67,7 +78,8 @@ class ExpiryWarningWorkflowTest extends EnvironmentWorkflowTestCase {
     assertThat(notice.cluster()).isEqualTo(EnvironmentFixture.SHARED);
     assertThat(notice.workflowId()).isEqualTo("environment/payments/review");
     assertThat(notice.id()).startsWith("environment/payments/review/").endsWith("/" + expiresAt);
-    verify(warnings, timeout(5_000)).sendExpiryWebhook(notice);
+    verify(events, timeout(5_000)).publish(LifecycleEvent.of(notice));
+    verify(warnings, never()).sendExpiryWebhook(any());
 
     ExpiryWarning warning = awaitWarning(w -> w.webhook() != NotificationState.PENDING);
     assertThat(warning.number()).isEqualTo(1);
@@ -82,7 +94,7 @@ class ExpiryWarningWorkflowTest extends EnvironmentWorkflowTestCase {
     assertThat(result.phase()).isEqualTo(Phase.DESTROYED);
     assertThat(result.reason()).isEqualTo("expired at " + expiresAt);
     verify(warnings, times(1)).recordExpiryEvent(any());
-    verify(warnings, times(1)).sendExpiryWebhook(any());
+    verify(events, times(1)).publish(expiring());
   }
 
   @Test
@@ -113,13 +125,12 @@ class ExpiryWarningWorkflowTest extends EnvironmentWorkflowTestCase {
     EnvironmentStatus result = result();
     assertThat(result.reason()).isEqualTo("expired at " + newExpiry);
     verify(warnings, times(2)).recordExpiryEvent(any());
-    verify(warnings, times(2)).sendExpiryWebhook(any());
+    verify(events, times(2)).publish(expiring());
   }
 
   @Test
   void givenAWebhookThatKeepsFailing_whenWarning_itShouldRecordTheFailureAndStillExpireOnTime() {
-    when(warnings.sendExpiryWebhook(any()))
-        .thenThrow(new IllegalStateException("webhook answered HTTP 503"));
+    when(events.publish(any())).thenThrow(new IllegalStateException("webhook answered HTTP 503"));
     WorkflowClient.start(workflow::run, EnvironmentFixture.sharedWithPostgres("PT4H"));
     awaitPhase(Phase.READY);
     Instant expiresAt = workflow.status().expiresAt();
@@ -132,7 +143,7 @@ class ExpiryWarningWorkflowTest extends EnvironmentWorkflowTestCase {
     assertThat(awaitWarning(w -> w.event() != NotificationState.PENDING).event())
         .isEqualTo(NotificationState.SENT);
     // Bounded: the activity's retry policy gives up after five attempts.
-    verify(warnings, times(5)).sendExpiryWebhook(any());
+    verify(events, times(5)).publish(expiring());
     assertThat(workflow.status().phase()).isEqualTo(Phase.READY);
 
     EnvironmentStatus result = result();

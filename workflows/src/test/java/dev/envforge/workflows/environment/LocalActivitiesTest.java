@@ -3,6 +3,7 @@ package dev.envforge.workflows.environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -36,6 +37,8 @@ class LocalActivitiesTest {
     this.env = env;
     this.client = client;
     fixture = new EnvironmentFixture();
+    // No sinks: announcing a change then costs a local activity and no activity task.
+    when(fixture.events.sinkCount()).thenReturn(0);
     workflow = fixture.start(env, worker, client);
   }
 
@@ -48,13 +51,15 @@ class LocalActivitiesTest {
     assertThat(scheduledActivities(history)).isEmpty();
     assertThat(versionMarkers(history))
         .containsExactly(
+            LifecycleEvents.LIFECYCLE_EVENTS,
             EnvironmentWorkflowImpl.ARGOCD_REGISTRATION,
             EnvironmentWorkflowImpl.DAPR_COMPONENTS,
             ProvisioningSteps.LOCAL_ACTIVITIES,
             AccessGrants.ACCESS_ACCOUNT);
-    // Four version markers; the settings, the cluster, the namespace, the guardrails, the
-    // database, the Dapr components, the Argo CD registration and the developers' ServiceAccount.
-    assertThat(count(history, EventType.EVENT_TYPE_MARKER_RECORDED)).isEqualTo(4 + 8);
+    // Five version markers; the settings, the cluster, the namespace, the guardrails, the
+    // database, the Dapr components, the Argo CD registration, the developers' ServiceAccount, and
+    // the sinks asked for before announcing READY.
+    assertThat(count(history, EventType.EVENT_TYPE_MARKER_RECORDED)).isEqualTo(5 + 9);
     assertThat(count(history, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)).isBetween(1L, 2L);
     assertThat(workflow.status().steps())
         .allSatisfy(
