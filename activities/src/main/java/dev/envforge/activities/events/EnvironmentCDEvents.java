@@ -122,6 +122,9 @@ public final class EnvironmentCDEvents {
     data.put("namespace", event.namespace());
     data.put("workflowId", event.workflowId());
     data.put("expiresAt", event.expiresAt() == null ? null : event.expiresAt().toString());
+    if (event.actor() != null) {
+      data.put("actor", event.actor());
+    }
     if (event.reason() != null) {
       data.put("reason", event.reason());
     }

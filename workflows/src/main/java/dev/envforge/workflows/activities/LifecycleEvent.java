@@ -11,7 +11,9 @@ import java.time.Instant;
  *     their notice's id)
  * @param occurredAt the workflow's time of the change
  * @param expiresAt the expiry after the change; null for a kept environment
- * @param reason why it was deleted, if it was; never a secret
+ * @param reason why it was deleted or rejected, if it was; never a secret
+ * @param actor who made the change (an approver, a caller who put it to sleep, {@code schedule}),
+ *     where a person or the schedule did; null otherwise
  */
 public record LifecycleEvent(
     String id,
@@ -24,7 +26,36 @@ public record LifecycleEvent(
     String workflowId,
     Instant occurredAt,
     Instant expiresAt,
-    String reason) {
+    String reason,
+    String actor) {
+
+  /** A change nobody in particular made (READY, an extend, the expiry, a teardown). */
+  public LifecycleEvent(
+      String id,
+      LifecycleChange change,
+      String environmentId,
+      String team,
+      String name,
+      String cluster,
+      String namespace,
+      String workflowId,
+      Instant occurredAt,
+      Instant expiresAt,
+      String reason) {
+    this(
+        id,
+        change,
+        environmentId,
+        team,
+        name,
+        cluster,
+        namespace,
+        workflowId,
+        occurredAt,
+        expiresAt,
+        reason,
+        null);
+  }
 
   /** The expiry warning announced as a lifecycle change, with the notice's own id. */
   public static LifecycleEvent of(ExpiryWarningNotice notice) {

@@ -33,8 +33,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
@@ -255,13 +255,13 @@ public class EnvironmentWorkflowImpl
     approval.begin(settings.approvalPolicy(), requestedBy, now());
     enter(Phase.AWAITING_APPROVAL);
     log.info("environment {} awaits approval (asked by {})", request.environmentId(), requestedBy);
-    notify(LifecycleNotifier.APPROVAL_REQUESTED, requestedBy, null);
+    notify(LifecycleChange.APPROVAL_REQUESTED, requestedBy, null);
     ApprovalOutcome outcome = approval.await(() -> destroyRequested);
     String decidedBy = approval.state().decidedBy();
     String why = approval.state().reason();
     log.info("environment {}: approval {} by {}", request.environmentId(), outcome, decidedBy);
     switch (outcome) {
-      case APPROVED -> notify(LifecycleNotifier.APPROVED, decidedBy, why);
+      case APPROVED -> notify(LifecycleChange.APPROVED, decidedBy, why);
       case REJECTED, TIMED_OUT -> {
         reason =
             outcome == ApprovalOutcome.REJECTED ? "rejected by " + decidedBy + ": " + why : why;
@@ -269,10 +269,10 @@ public class EnvironmentWorkflowImpl
           ledger.skipped(step);
         }
         enter(Phase.REJECTED);
-        String kind =
+        LifecycleChange kind =
             outcome == ApprovalOutcome.REJECTED
-                ? LifecycleNotifier.REJECTED
-                : LifecycleNotifier.APPROVAL_TIMED_OUT;
+                ? LifecycleChange.REJECTED
+                : LifecycleChange.APPROVAL_TIMED_OUT;
         // The run ends next: wait for the notification, or it would be dropped.
         notify(kind, decidedBy, why).get();
       }
@@ -282,7 +282,7 @@ public class EnvironmentWorkflowImpl
           ledger.skipped(step);
         }
         enter(Phase.DESTROYED);
-        notify(LifecycleNotifier.APPROVAL_WITHDRAWN, null, reason).get();
+        notify(LifecycleChange.APPROVAL_WITHDRAWN, null, reason).get();
       }
     }
     return outcome;
@@ -500,7 +500,7 @@ public class EnvironmentWorkflowImpl
         if (!destroyRequested) {
           enter(Phase.SLEEPING);
         }
-        notify(LifecycleNotifier.SLEPT, by, null);
+        notify(LifecycleChange.SLEPT, by, null);
       }
     } finally {
       workloadSleep.unlock();
@@ -522,7 +522,7 @@ public class EnvironmentWorkflowImpl
         if (!destroyRequested) {
           enter(Phase.READY);
         }
-        notify(LifecycleNotifier.WOKE, by, null);
+        notify(LifecycleChange.WOKE, by, null);
       }
     } finally {
       workloadSleep.unlock();
@@ -538,8 +538,15 @@ public class EnvironmentWorkflowImpl
     }
   }
 
-  private Promise<Void> notify(String kind, String actor, String detail) {
-    return notifier.send(kind, request.team(), request.name(), actor, detail, now());
+  /**
+   * Tells of an approval or sleep change: as a lifecycle event in runs that announce their changes,
+   * on the webhook in runs from before. The promise settles once it was delivered or given up.
+   */
+  private Promise<Void> notify(LifecycleChange change, String actor, String detail) {
+    if (events.active()) {
+      return announce(change, actor, detail);
+    }
+    return notifier.send(change.label(), request.team(), request.name(), actor, detail, now());
   }
 
   @Override
@@ -557,24 +564,38 @@ public class EnvironmentWorkflowImpl
    * and replay, and a second extend is a second event.
    */
   private void announce(LifecycleChange change) {
+    announce(change, null, change == LifecycleChange.DELETED ? reason : null);
+  }
+
+  /** The same, naming who made the change and why; before approval there is no plan yet. */
+  private Promise<Void> announce(LifecycleChange change, String actor, String why) {
     if (!events.active()) {
-      return;
+      return Workflow.newPromise(null);
     }
     int number = announced.merge(change, 1, Integer::sum);
-    String workflowId = plan.workflowId();
-    events.announce(
-        new LifecycleEvent(
-            workflowId + "/" + Workflow.getInfo().getRunId() + "/" + change.label() + "/" + number,
-            change,
-            plan.environmentId(),
-            request.team(),
-            request.name(),
-            outputs.cluster(),
-            outputs.namespace(),
-            workflowId,
-            now(),
-            expiry.expiresAt(),
-            change == LifecycleChange.DELETED ? reason : null));
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    return events
+        .announce(
+            new LifecycleEvent(
+                workflowId
+                    + "/"
+                    + Workflow.getInfo().getRunId()
+                    + "/"
+                    + change.label()
+                    + "/"
+                    + number,
+                change,
+                request.environmentId(),
+                request.team(),
+                request.name(),
+                outputs.cluster(),
+                outputs.namespace(),
+                workflowId,
+                now(),
+                expiry.expiresAt(),
+                why,
+                actor))
+        .thenApply(outcome -> null);
   }
 
   /** A run ends only after its announcements settled, or were given their time. */

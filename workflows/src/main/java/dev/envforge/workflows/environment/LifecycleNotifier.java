@@ -1,5 +1,6 @@
 package dev.envforge.workflows.environment;
 
+import dev.envforge.workflows.activities.LifecycleChange;
 import dev.envforge.workflows.activities.LifecycleNotice;
 import dev.envforge.workflows.activities.LifecycleNotificationActivities;
 import io.temporal.workflow.Async;
@@ -9,19 +10,19 @@ import java.time.Instant;
 import org.slf4j.Logger;
 
 /**
- * The one place the workflow tells the outside world of approvals, rejections, timeouts, sleeps and
- * wakes. Today they go out on the notification webhook; moving them to another event channel means
- * changing this class alone. A notification that cannot be sent is logged and changes nothing.
+ * Tells the notification webhook of approvals, rejections, timeouts, sleeps and wakes, for runs
+ * that began before lifecycle events existed; newer runs announce them as lifecycle events instead
+ * (see {@link LifecycleEvents}). A notification that cannot be sent is logged and changes nothing.
  */
 final class LifecycleNotifier {
 
-  static final String APPROVAL_REQUESTED = "approval.requested";
-  static final String APPROVED = "approval.approved";
-  static final String REJECTED = "approval.rejected";
-  static final String APPROVAL_TIMED_OUT = "approval.timed-out";
-  static final String APPROVAL_WITHDRAWN = "approval.withdrawn";
-  static final String SLEPT = "slept";
-  static final String WOKE = "woke";
+  static final String APPROVAL_REQUESTED = LifecycleChange.APPROVAL_REQUESTED.label();
+  static final String APPROVED = LifecycleChange.APPROVED.label();
+  static final String REJECTED = LifecycleChange.REJECTED.label();
+  static final String APPROVAL_TIMED_OUT = LifecycleChange.APPROVAL_TIMED_OUT.label();
+  static final String APPROVAL_WITHDRAWN = LifecycleChange.APPROVAL_WITHDRAWN.label();
+  static final String SLEPT = LifecycleChange.SLEPT.label();
+  static final String WOKE = LifecycleChange.WOKE.label();
 
   private static final Logger log = Workflow.getLogger(LifecycleNotifier.class);
 

@@ -114,7 +114,7 @@ class ApprovalWorkflowTest extends LifecycleWorkflowTestCase {
     assertThat(noticeKinds())
         .containsExactly(LifecycleNotifier.APPROVAL_REQUESTED, LifecycleNotifier.REJECTED);
     assertThat(notices().get(1).actor()).isEqualTo("bob");
-    assertThat(notices().get(1).detail()).isEqualTo("use a shared cluster");
+    assertThat(notices().get(1).reason()).isEqualTo("use a shared cluster");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.envforge.workflows.environment;
 
-import dev.envforge.workflows.activities.LifecycleNotice;
+import dev.envforge.workflows.activities.LifecycleChange;
+import dev.envforge.workflows.activities.LifecycleEvent;
 import dev.envforge.workflows.lifecycle.ApprovalPolicy;
 import dev.envforge.workflows.lifecycle.SleepPolicy;
 import dev.envforge.workflows.request.EnvironmentRequest;
@@ -48,15 +49,22 @@ abstract class LifecycleWorkflowTestCase extends EnvironmentWorkflowTestCase {
     return client.newUntypedWorkflowStub(WORKFLOW_ID).getResult(EnvironmentStatus.class);
   }
 
-  /** The kinds of the lifecycle notices sent so far, in order. */
+  /** The approval and sleep changes told of, in order, as lifecycle events (runs announce them). */
   List<String> noticeKinds() {
-    return notices().stream().map(LifecycleNotice::kind).toList();
+    return notices().stream().map(event -> event.change().label()).toList();
   }
 
-  List<LifecycleNotice> notices() {
-    ArgumentCaptor<LifecycleNotice> sent = ArgumentCaptor.forClass(LifecycleNotice.class);
-    Mockito.verify(fixture.lifecycleNotices, Mockito.atLeast(0))
-        .sendLifecycleWebhook(sent.capture());
-    return sent.getAllValues();
+  private static boolean approvalOrSleep(LifecycleChange change) {
+    return switch (change) {
+      case CREATED, EXTENDED, EXPIRING, DELETED -> false;
+      default -> true;
+    };
+  }
+
+  /** The approval and sleep changes told of, as the lifecycle events published for them. */
+  List<LifecycleEvent> notices() {
+    ArgumentCaptor<LifecycleEvent> published = ArgumentCaptor.forClass(LifecycleEvent.class);
+    Mockito.verify(fixture.events, Mockito.atLeast(0)).publish(published.capture());
+    return published.getAllValues().stream().filter(e -> approvalOrSleep(e.change())).toList();
   }
 }
