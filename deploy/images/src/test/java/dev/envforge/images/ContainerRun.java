@@ -3,6 +3,7 @@ package dev.envforge.images;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,23 @@ final class ContainerRun implements AutoCloseable {
     return process.isAlive();
   }
 
+  /**
+   * Waits for a one-shot command to end, as a Job's pod or a pipeline step would, and returns its
+   * exit code (the entrypoint's: unshare passes it on).
+   */
+  int awaitExit(Duration patience) throws InterruptedException {
+    if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+      close();
+      throw new IllegalStateException("the container still ran after " + patience);
+    }
+    return process.exitValue();
+  }
+
+  /** Everything the container printed, standard output and error interleaved. */
+  String output() throws IOException {
+    return Files.readString(log);
+  }
+
   String logTail(int lines) {
     try {
       List<String> all = Files.readAllLines(log);
@@ -73,6 +91,9 @@ final class ContainerRun implements AutoCloseable {
     private final ImageConfig config;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<Path, String> volumes = new LinkedHashMap<>();
+    private final Map<Path, String> writableVolumes = new LinkedHashMap<>();
+    private List<String> command;
+    private List<String> args;
 
     private Builder(Path root, ImageConfig config) {
       this.root = root;
@@ -91,13 +112,34 @@ final class ContainerRun implements AutoCloseable {
       return this;
     }
 
+    /** A host directory mounted writable at a path in the container (a step's results). */
+    Builder writableVolume(Path hostDirectory, String containerPath) {
+      writableVolumes.put(hostDirectory, containerPath);
+      return this;
+    }
+
+    /** Arguments in place of the image's command, after its entrypoint (a pod's {@code args}). */
+    Builder args(String... arguments) {
+      this.args = List.of(arguments);
+      return this;
+    }
+
+    /**
+     * A command in place of the image's entrypoint and command (a pod's {@code command}, or a
+     * Tekton step's script), found through the image's PATH.
+     */
+    Builder command(String... commandLine) {
+      this.command = List.of(commandLine);
+      return this;
+    }
+
     ContainerRun start(Path log) throws IOException {
       if (!Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"))) {
         throw new IllegalStateException(
             "starting an image needs root, as a container runtime does: it mounts and chroots");
       }
       ImageUser user = ImageUser.resolve(config.user(), root);
-      List<String> command = config.command();
+      List<String> command = commandToRun();
       if (command.isEmpty()) {
         throw new IllegalStateException("the image has neither an entrypoint nor a command");
       }
@@ -140,9 +182,23 @@ final class ContainerRun implements AutoCloseable {
       return new ContainerRun(builder.start(), log);
     }
 
+    /** As a runtime joins them: the entrypoint, then the arguments or else the image's command. */
+    private List<String> commandToRun() {
+      if (command != null) {
+        return command;
+      }
+      if (args == null) {
+        return config.command();
+      }
+      List<String> joined = new ArrayList<>(config.entrypoint());
+      joined.addAll(args);
+      return joined;
+    }
+
     private List<String> mountPoints() {
       List<String> points = new ArrayList<>(List.of("proc", "dev", "sys", "tmp"));
       volumes.values().forEach(path -> points.add(path.replaceFirst("^/", "")));
+      writableVolumes.values().forEach(path -> points.add(path.replaceFirst("^/", "")));
       return points;
     }
 
@@ -170,6 +226,15 @@ final class ContainerRun implements AutoCloseable {
                   .append(" \"$root\"")
                   .append(quoted(container))
                   .append('\n'));
+      writableVolumes.forEach(
+          (host, container) ->
+              script
+                  .append("mount --bind ")
+                  .append(quoted(host.toString()))
+                  .append(" \"$root\"")
+                  .append(quoted(container))
+                  .append('\n'));
+      // Only the root's own mount becomes read-only; the volumes and /tmp keep their modes.
       script.append("mount -o remount,bind,ro \"$root\"\n");
       // Changes root, directory, group (dropping the supplementary ones) and user, then execs
       // the command, found through the image's PATH inside the new root.
