@@ -1,6 +1,7 @@
 package dev.envforge.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.awaitility.Awaitility.await;
 
 import dev.envforge.activities.crossplane.CompositeCrdsExtension;
@@ -22,6 +23,8 @@ import dev.envforge.workflows.reaper.SweepReport;
 import dev.envforge.workflows.reaper.SweepRequest;
 import dev.envforge.workflows.request.EnvironmentNaming;
 import dev.envforge.workflows.request.Profile;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -56,10 +59,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * removes exactly those: a managed namespace on the registered cluster, a namespace on a dedicated
  * cluster (a second, real kube-apiserver reached through the kubeconfig in its composite's
  * connection Secret), the dedicated cluster's {@code XEnvCluster} composite in the management
- * cluster, and a database with its role on the Postgres server whose namespace is gone. Beside them
- * sit what must stay: a kept namespace and composite, a database whose namespace is there, and
- * another team's database and composite (the worker sweeps only this run's team and prefix, so
- * other tests on the same platform are never touched).
+ * cluster, a database with its role on the Postgres server whose namespace is gone, and an Argo CD
+ * project in Argo CD's namespace. Beside them sit what must stay: a kept namespace, composite and
+ * Argo CD project, a database whose namespace is there, and another team's database, composite and
+ * project (the worker sweeps only this run's team and prefix, so other tests on the same platform
+ * are never touched).
  *
  * <p>No Crossplane runs here (its controllers need pods), so the test writes the composite and its
  * connection Secret as Crossplane would; the second API server has no controller-manager, so the
@@ -77,6 +81,7 @@ class EveryLeftoverIT {
   private final String prefix = "lo" + run + "-";
   private final String taskQueue = "leftover-it-" + run;
   private final String secretNamespace = "lo" + run + "-secrets";
+  private final String argoCdNamespace = "lo" + run + "-argocd";
 
   private LocalPlatform platform;
   private WorkflowServiceStubs service;
@@ -101,6 +106,15 @@ class EveryLeftoverIT {
                 .build())
         .create();
     namespaces.add(secretNamespace);
+    management
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(argoCdNamespace)
+                .endMetadata()
+                .build())
+        .create();
+    namespaces.add(argoCdNamespace);
   }
 
   @AfterEach
@@ -136,6 +150,10 @@ class EveryLeftoverIT {
       String databaseWithNamespace = seedDatabase(team + "-kept");
       String otherTeamsDatabase = seedDatabase(otherTeam + "-db");
       String otherTeamsComposite = seedComposite(otherTeam, "dedi", false, null);
+      // Argo CD registrations (declared by the ARGOCD step), in Argo CD's namespace.
+      String orphanProject = seedProject(team, "argo", false);
+      String keptProject = seedProject(team, "kept", true);
+      String otherTeamsProject = seedProject(otherTeam, "argo", false);
       long seededAt = System.nanoTime();
 
       ScheduledExecutorService namespaceController = Executors.newSingleThreadScheduledExecutor();
@@ -149,7 +167,8 @@ class EveryLeftoverIT {
 
         SweepReport dry = sweep("dry", true);
 
-        assertThat(dry.kinds()).containsOnlyKeys("namespace", "xenvcluster", "postgres");
+        assertThat(dry.kinds())
+            .containsOnlyKeys("namespace", "xenvcluster", "postgres", "argocd-appproject");
         assertThat(names(dry.kind("namespace")))
             .containsEntry(
                 EnvironmentClass.ORPHAN,
@@ -160,7 +179,13 @@ class EveryLeftoverIT {
             .containsEntry(EnvironmentClass.KEPT, List.of("management/" + keptComposite));
         assertThat(names(dry.kind("postgres")))
             .containsEntry(EnvironmentClass.ORPHAN, List.of("direct/" + orphanDatabase));
-        assertThat(dry.outcomes()).containsOnly(Map.entry(ActionOutcome.REPORTED, 4));
+        assertThat(names(dry.kind("argocd-appproject")).get(EnvironmentClass.ORPHAN))
+            .singleElement(STRING)
+            .endsWith(orphanProject);
+        assertThat(names(dry.kind("argocd-appproject")).get(EnvironmentClass.KEPT))
+            .singleElement(STRING)
+            .endsWith(keptProject);
+        assertThat(dry.outcomes()).containsOnly(Map.entry(ActionOutcome.REPORTED, 5));
         assertThat(dry.clusterFailures()).isEmpty();
         assertThat(dedicatedClient.namespaces().withName(dedicatedOrphan).get()).isNotNull();
         assertThat(management.resources(XEnvCluster.class).withName(dedicatedComposite).get())
@@ -170,8 +195,13 @@ class EveryLeftoverIT {
         SweepReport acting = sweep("act", false);
 
         assertThat(acting.clusterFailures()).isEmpty();
-        assertThat(acting.outcomes()).containsOnly(Map.entry(ActionOutcome.TORN_DOWN, 4));
+        assertThat(acting.outcomes()).containsOnly(Map.entry(ActionOutcome.TORN_DOWN, 5));
         assertThat(acting.actions())
+            .filteredOn(a -> a.kind().equals("argocd-appproject"))
+            .singleElement()
+            .satisfies(a -> assertThat(a.cluster() + "/" + a.namespace()).endsWith(orphanProject));
+        assertThat(acting.actions())
+            .filteredOn(a -> !a.kind().equals("argocd-appproject"))
             .extracting(a -> a.kind() + " " + a.cluster() + "/" + a.namespace())
             .containsExactlyInAnyOrder(
                 "namespace local/" + sharedOrphan,
@@ -185,6 +215,7 @@ class EveryLeftoverIT {
         assertThat(management.resources(XEnvCluster.class).withName(dedicatedComposite).get())
             .isNull();
         assertThat(postgresObjects(orphanDatabase)).isEmpty();
+        assertThat(project(orphanProject)).isNull();
 
         // Nothing else.
         Namespace kept = management.namespaces().withName(keptNamespace).get();
@@ -199,6 +230,9 @@ class EveryLeftoverIT {
           assertThat(postgresObjects(database)).as(database).hasSize(2);
         }
         assertThat(management.namespaces().withName(secretNamespace).get()).isNotNull();
+        for (String project : List.of(keptProject, otherTeamsProject)) {
+          assertThat(project(project)).as(project).isNotNull();
+        }
       } finally {
         namespaceController.shutdownNow();
       }
@@ -215,6 +249,10 @@ class EveryLeftoverIT {
     settings.put("ENVFORGE_REAPER_ENABLED", "false");
     settings.put("ENVFORGE_REAPER_ORPHAN_GRACE", ORPHAN_GRACE.toString());
     settings.put("ENVFORGE_REAPER_TEAMS", team);
+    // Registration on, so the sweep searches Argo CD's namespace for the projects it leaves.
+    settings.put("ENVFORGE_ARGOCD_ENABLED", "true");
+    settings.put("ENVFORGE_ARGOCD_NAMESPACE", argoCdNamespace);
+    settings.put("ENVFORGE_ARGOCD_SOURCE_REPOS", "https://git.example.com/*");
     return WorkerJvm.start(
         platform,
         taskQueue,
@@ -244,6 +282,49 @@ class EveryLeftoverIT {
       labels.put(EnvironmentLabels.KEEP, EnvironmentLabels.KEEP_VALUE);
     }
     return labels;
+  }
+
+  /** An Argo CD project as the ARGOCD step makes it, of a workflow that does not run. */
+  private String seedProject(String team, String name, boolean keep) {
+    String project = EnvironmentNaming.namespace(prefix, team, name);
+    management
+        .genericKubernetesResources("argoproj.io/v1alpha1", "AppProject")
+        .inNamespace(argoCdNamespace)
+        .resource(
+            new GenericKubernetesResourceBuilder()
+                .withApiVersion("argoproj.io/v1alpha1")
+                .withKind("AppProject")
+                .withNewMetadata()
+                .withName(project)
+                .withNamespace(argoCdNamespace)
+                .withLabels(labels(team, EnvironmentNaming.environmentId(team, name), keep))
+                .withAnnotations(
+                    Map.of(EnvironmentLabels.WORKFLOW_ID, EnvironmentNaming.workflowId(team, name)))
+                .endMetadata()
+                .withAdditionalProperties(
+                    Map.of(
+                        "spec",
+                        Map.of(
+                            "sourceRepos",
+                            List.of("https://git.example.com/*"),
+                            "destinations",
+                            List.of(
+                                Map.of(
+                                    "server",
+                                    "https://kubernetes.default.svc",
+                                    "namespace",
+                                    project)))))
+                .build())
+        .create();
+    return project;
+  }
+
+  private GenericKubernetesResource project(String name) {
+    return management
+        .genericKubernetesResources("argoproj.io/v1alpha1", "AppProject")
+        .inNamespace(argoCdNamespace)
+        .withName(name)
+        .get();
   }
 
   /** A managed namespace as the namespace step makes it, of a workflow that does not run. */
