@@ -225,12 +225,14 @@ class WorkerCrashIT {
   }
 
   private void assertReadyExactlyOnce(EnvironmentStatus ready) throws Exception {
-    // Argo CD registration is not configured for this worker: its step is the one skipped.
+    // Argo CD registration is not configured for this worker and the request asks for no
+    // capabilities: those two steps are the ones skipped.
     assertThat(ready.steps())
-        .filteredOn(s -> s.step() != Step.ARGOCD)
+        .filteredOn(s -> s.step() != Step.ARGOCD && s.step() != Step.CAPABILITIES)
         .extracting(StepState::status)
         .containsOnly(StepStatus.DONE);
     assertThat(step(ready, Step.ARGOCD).status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(step(ready, Step.CAPABILITIES).status()).isEqualTo(StepStatus.SKIPPED);
     assertThat(probe.namespacesOf(environmentId)).hasSize(1);
     assertThat(probe.postgresObjects(postgresName))
         .containsExactly("database:" + postgresName, "role:" + postgresName);
