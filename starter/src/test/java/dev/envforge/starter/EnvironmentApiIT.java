@@ -2,6 +2,7 @@ package dev.envforge.starter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.envforge.workflows.environment.Step;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -76,7 +77,8 @@ class EnvironmentApiIT extends DevServerApiTestBase {
     assertThat(ready.get("databaseName").asString())
         .isEqualTo("env_" + team.replace('-', '_') + "_web");
     assertThat(ready.get("databaseHost").asString()).isEqualTo("127.0.0.1");
-    assertThat(ready.get("steps").size()).isEqualTo(4);
+    // Every step is listed, those that do not apply (capabilities, Argo CD here) as SKIPPED.
+    assertThat(ready.get("steps").size()).isEqualTo(Step.values().length);
     assertThat(ready.get("steps").get(0).get("status").asString()).isEqualTo("DONE");
     assertThat(ready.get("temporalUiUrl").asString())
         .endsWith("/workflows/environment%2F" + team + "%2Fweb/" + runId + "/history");

@@ -3,6 +3,7 @@ package dev.envforge.starter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envforge.starter.e2e.TemporalRuns;
+import dev.envforge.starter.metrics.InsightGauges;
 import dev.envforge.starter.metrics.PhaseGauges;
 import dev.envforge.starter.security.TestTokens;
 import dev.envforge.testing.LocalPlatform;
@@ -107,6 +108,9 @@ class TemporalCallsIT {
 
   /** The gauges count in visibility on their own schedule, which would blur the measurements. */
   @MockitoBean PhaseGauges gauges;
+
+  // Both gauges list visibility on their own schedule, off every request's path: not counted here.
+  @MockitoBean InsightGauges insightGauges;
 
   @LocalServerPort int port;
 

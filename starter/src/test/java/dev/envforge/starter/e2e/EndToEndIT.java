@@ -229,6 +229,7 @@ class EndToEndIT extends RealPlatformTestBase {
             "NAMESPACE:COMPENSATED",
             "GUARDRAILS:COMPENSATED",
             "DATABASE:COMPENSATED",
+            "CAPABILITIES:SKIPPED",
             "ARGOCD:SKIPPED");
     assertThat(step(compensated, "DATABASE").get("lastError").asString())
         .contains("DATABASE_CONFLICT");
